@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// ratingsd: live analyst ratings, consensus and insights over HTTP.
+/// Modules depend only on those below them: HTTPServer and LiveState on nothing of ours,
+/// Feeds on LiveState, RatingsAPI on HTTPServer and LiveState, `ratingsd` wires them together.
+let package = Package(
+    name: "ratingsd",
+    products: [
+        .executable(name: "ratingsd", targets: ["ratingsd"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "HTTPServer"),
+        .target(name: "LiveState"),
+        .target(name: "Feeds", dependencies: ["LiveState"]),
+        .target(name: "RatingsAPI", dependencies: ["HTTPServer", "LiveState"]),
+        .executableTarget(
+            name: "ratingsd",
+            dependencies: [
+                "HTTPServer", "LiveState", "Feeds", "RatingsAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "LiveStateTests", dependencies: ["LiveState"]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "LiveState"]),
+        .testTarget(name: "RatingsAPITests", dependencies: ["RatingsAPI", "HTTPServer", "LiveState", "Feeds"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ratingsd"]),
+    ]
+)

@@ -1,0 +1,2 @@
+/// Lenient decoding of the three Benzinga streams into typed changes.
+enum FeedsModule {}

@@ -1,0 +1,15 @@
+/// A response a responder returns; the server adds `Date`, `Content-Length` and `Connection`.
+///
+/// The body is ready bytes: `[UInt8]` is copy-on-write, so handing out a pre-rendered
+/// document costs a reference count, not a copy.
+public struct HTTPResponse: Sendable {
+    public var status: HTTPStatus
+    public var headers: HTTPHeaders
+    public var body: [UInt8]
+
+    public init(status: HTTPStatus, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+}

@@ -1,0 +1,12 @@
+/// The single-writer side of the store, used by the feed pipeline (live feeds and demo mode
+/// alike). Calls are made from one thread at a time; readers are never blocked for long.
+public protocol StoreWriting: AnyObject, Sendable {
+    /// Applies one decoded message and counts the outcome against its source.
+    @discardableResult
+    func apply(_ message: FeedMessage, receivedAt: Timestamp) -> ApplyOutcome
+    /// Keeps a message that could not be decoded or applied, and counts it.
+    func recordDeadLetter(_ letter: DeadLetter)
+    /// The ticker of a security the store already knows by ISIN (from ratings or insights),
+    /// used to tie consensus messages that carry only an ISIN.
+    func ticker(forISIN isin: String) -> String?
+}

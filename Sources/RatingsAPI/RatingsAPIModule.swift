@@ -1,0 +1,2 @@
+/// Routes of the ratings HTTP API.
+enum RatingsAPIModule {}
