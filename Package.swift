@@ -24,12 +24,21 @@ let package = Package(
                 "HTTPServer", "LiveState", "Feeds", "RatingsAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: ["EmbedResources"]
+        ),
+        .executableTarget(name: "resource-embedder"),
+        .plugin(
+            name: "EmbedResources",
+            capability: .buildTool(),
+            dependencies: ["resource-embedder"],
+            path: "Sources/EmbedResources"
         ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "LiveStateTests", dependencies: ["LiveState"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "LiveState"]),
         .testTarget(name: "RatingsAPITests", dependencies: ["RatingsAPI", "HTTPServer", "LiveState", "Feeds"]),
+        .testTarget(name: "ratingsdTests", dependencies: ["ratingsd"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ratingsd"]),
     ]
 )

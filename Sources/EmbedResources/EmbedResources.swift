@@ -1,0 +1,29 @@
+import PackagePlugin
+
+/// Embeds the recorded Fixtures and the OpenAPI document into the target that uses this plugin,
+/// as `EmbeddedResources.ratingsFixture` and friends, rebuilt whenever one of the files changes.
+@main
+struct EmbedResources: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let root = context.package.directoryURL
+        let files: [(name: String, path: String)] = [
+            ("ratingsFixture", "Fixtures/ratings.jsonl"),
+            ("consensusFixture", "Fixtures/consensus.jsonl"),
+            ("insightsFixture", "Fixtures/insights.jsonl"),
+            ("openAPIDocument", "openapi/openapi.yaml"),
+        ]
+        let inputs = files.map { root.appending(path: $0.path) }
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedResources.swift")
+        let arguments = [output.path, "EmbeddedResources"]
+            + zip(files, inputs).map { "\($0.0.name)=\($0.1.path)" }
+        return [
+            .buildCommand(
+                displayName: "Embedding Fixtures and openapi.yaml into \(target.name)",
+                executable: try context.tool(named: "resource-embedder").url,
+                arguments: arguments,
+                inputFiles: inputs,
+                outputFiles: [output]
+            ),
+        ]
+    }
+}

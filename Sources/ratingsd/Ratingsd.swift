@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+/// The `ratingsd` command: parses flags (and their `RATINGSD_*` environment twins) and runs the
+/// service until SIGINT or SIGTERM.
+@main
+struct Ratingsd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ratingsd",
+        abstract: "Serves live Benzinga analyst ratings, consensus and insights over HTTP.",
+        discussion: """
+            Every option can also be set in the environment as RATINGSD_<OPTION>, e.g.
+            RATINGSD_PORT=9090 or RATINGSD_CORS_ORIGIN=https://app.example; a flag on the
+            command line wins. Without BENZINGA_TOKEN the service runs in demo mode on the
+            recorded streams embedded in the binary.
+            """
+    )
+
+    /// Option names that may also come from the environment.
+    static let environmentOptions = [
+        "host", "port", "threads", "max-connections", "cors-origin", "demo-rate", "log-level",
+        "ratings-per-ticker", "max-ratings", "insights-per-ticker", "max-insights",
+        "head-timeout", "idle-timeout",
+    ]
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "TCP port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @Option(help: "Event loop threads (default: one per core).")
+    var threads: Int?
+
+    @Option(help: "Open connections allowed; above it new ones get 503 and are closed.")
+    var maxConnections = 10_000
+
+    @Option(help: "Value of Access-Control-Allow-Origin.")
+    var corsOrigin = "*"
+
+    @Option(help: "Demo mode: recorded messages replayed per second after the initial load.")
+    var demoRate = 20.0
+
+    @Option(help: "Lowest level logged: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .info
+
+    @Option(help: "Recent ratings kept per ticker.")
+    var ratingsPerTicker = 500
+
+    @Option(help: "Recent ratings kept overall.")
+    var maxRatings = 100_000
+
+    @Option(help: "Recent insights kept per ticker.")
+    var insightsPerTicker = 500
+
+    @Option(help: "Recent insights kept overall.")
+    var maxInsights = 100_000
+
+    @Option(help: "Seconds a client has to send a complete request head.")
+    var headTimeout = 10.0
+
+    @Option(help: "Seconds an idle keep-alive connection is kept open.")
+    var idleTimeout = 60.0
+
+    /// Runs with the process's arguments and environment merged.
+    static func main() {
+        let overlay = EnvironmentOverlay(optionNames: environmentOptions)
+        let arguments = overlay.arguments(
+            Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+        main(arguments)
+    }
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0-65535, got \(port)") }
+        if let threads, !(1...256).contains(threads) {
+            throw ValidationError("--threads must be 1-256, got \(threads)")
+        }
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        guard demoRate > 0, demoRate <= 100_000 else { throw ValidationError("--demo-rate must be in (0, 100000]") }
+        for (name, value) in [("ratings-per-ticker", ratingsPerTicker), ("max-ratings", maxRatings),
+                              ("insights-per-ticker", insightsPerTicker), ("max-insights", maxInsights)]
+        where value < 1 {
+            throw ValidationError("--\(name) must be at least 1, got \(value)")
+        }
+        guard headTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be positive") }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = logLevel
+            return handler
+        }
+        let service = try Service(options: self, environment: environment)
+        try service.run()
+    }
+}

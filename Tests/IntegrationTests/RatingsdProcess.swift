@@ -1,0 +1,67 @@
+import Foundation
+
+/// A real `ratingsd` process started for a test: on 127.0.0.1, an ephemeral port, demo mode
+/// unless the test passes a token. The port is read from its "listening" log line.
+final class RatingsdProcess: Sendable {
+    let process: Process
+    let port: Int
+    let log: LogCollector
+
+    /// Where `swift build` put the executable: beside the test bundle.
+    static var executableURL: URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("ratingsd")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/ratingsd")
+    }
+
+    init(arguments: [String] = [], environment: [String: String] = [:], startupTimeout: TimeInterval = 60) throws {
+        let process = Process()
+        process.executableURL = Self.executableURL
+        process.arguments = ["--host", "127.0.0.1", "--port", "0", "--threads", "2"] + arguments
+        var inherited = ProcessInfo.processInfo.environment
+        inherited = inherited.filter { !$0.key.hasPrefix("BENZINGA_") && !$0.key.hasPrefix("RATINGSD_") }
+        process.environment = inherited.merging(environment) { $1 }
+        let pipe = Pipe()
+        process.standardError = pipe
+        process.standardOutput = FileHandle.nullDevice
+        let log = LogCollector()
+        pipe.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil } else { log.append(data) }
+        }
+        try process.run()
+        guard let port = log.waitForListeningPort(timeout: startupTimeout) else {
+            process.terminate()
+            process.waitUntilExit()
+            throw StartupError(log: log.text)
+        }
+        self.process = process
+        self.port = port
+        self.log = log
+    }
+
+    /// Sends SIGTERM and waits for the exit status.
+    func terminate() -> Int32 {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    /// The process exited or stayed silent before saying where it listens.
+    struct StartupError: Error, CustomStringConvertible {
+        let log: String
+        var description: String { "ratingsd did not report a listening port; its log:\n\(log)" }
+    }
+}
