@@ -1,0 +1,39 @@
+/// A rating or insight as the store holds it: its sort key, what queries filter on, and its
+/// JSON rendered once when it was applied.
+///
+/// Immutable, so the ordered lists can share one instance and readers may keep one after the
+/// writer has replaced it; an update makes a new entry. The full `Rating` is not kept: the
+/// rendered bytes hold every field, and comparing them tells a duplicate from a correction.
+final class RecordEntry: Sendable {
+    let key: RecordKey
+    let ticker: String
+    let version: RecordVersion
+    let action: RatingAction?
+    let firm: String?
+    let firmID: String?
+    let importance: Int?
+    /// The record's JSON object.
+    let json: [UInt8]
+    /// The store's change sequence when it was applied: the strong ETag of its document.
+    let sequence: UInt64
+
+    init(_ prepared: PreparedRecord, sequence: UInt64) {
+        key = prepared.key
+        ticker = prepared.ticker
+        version = prepared.version
+        action = prepared.action
+        firm = prepared.firm
+        firmID = prepared.firmID
+        importance = prepared.importance
+        json = prepared.json
+        self.sequence = sequence
+    }
+
+    var id: String { key.id }
+
+    /// `updated`, else `timestamp`: the instant `since` and `until` filter on.
+    var instant: Timestamp? { version.updated ?? version.timestamp }
+
+    /// The record's document for `GET /ratings/{id}` or `GET /insights/{id}`.
+    var document: Document { Document(json: json, version: sequence) }
+}

@@ -1,0 +1,72 @@
+/// The recent records of one kind (ratings or insights): by id, in key order overall and per
+/// ticker, bounded per ticker and overall.
+///
+/// Eviction always drops the oldest by key: first the ticker's oldest when the ticker is over
+/// its bound, then the global oldest when the total is over its bound, each found in O(log n)
+/// (the first entry of a sorted list), never by a scan.
+struct RecordTable: Sendable {
+    let perTickerLimit: Int
+    let overallLimit: Int
+    private(set) var byID: [String: RecordEntry] = [:]
+    private(set) var index = RecordIndex()
+
+    init(perTickerLimit: Int, overallLimit: Int) {
+        self.perTickerLimit = perTickerLimit
+        self.overallLimit = overallLimit
+    }
+
+    var count: Int { byID.count }
+
+    /// How many records a ticker holds.
+    func count(ticker: String) -> Int { index.byTicker[ticker]?.count ?? 0 }
+
+    /// A ticker's newest records, newest first.
+    func latest(ticker: String, limit: Int) -> ArraySlice<RecordEntry> {
+        guard let list = index.byTicker[ticker] else { return [] }
+        return list.suffix(limit)
+    }
+
+    /// Whether a record not yet held would be evicted the moment it was inserted: it is older
+    /// than everything kept in a ticker or a store that is full. Applying it would change nothing.
+    func wouldBeEvictedAtOnce(key: RecordKey, ticker: String) -> Bool {
+        if let list = index.byTicker[ticker], list.count >= perTickerLimit, let oldest = list.first,
+           key < oldest.key {
+            return true
+        }
+        if index.ordered.count >= overallLimit, let oldest = index.ordered.oldest, key < oldest.key {
+            return true
+        }
+        return false
+    }
+
+    /// Inserts a record, replacing the one with its id if held; returns the records evicted to
+    /// stay within bounds (possibly including the new one, when an update moved it to a full
+    /// ticker as that ticker's oldest).
+    mutating func upsert(_ entry: RecordEntry) -> [RecordEntry] {
+        if let old = byID[entry.id] { remove(old) }
+        byID[entry.id] = entry
+        index.ordered.insert(entry)
+        index.byTicker[entry.ticker, default: []].insertSorted(entry)
+        var evicted: [RecordEntry] = []
+        if let list = index.byTicker[entry.ticker], list.count > perTickerLimit {
+            let oldest = list[0]
+            remove(oldest)
+            evicted.append(oldest)
+        }
+        while index.ordered.count > overallLimit, let oldest = index.ordered.oldest {
+            remove(oldest)
+            evicted.append(oldest)
+        }
+        return evicted
+    }
+
+    /// Removes a held record from every view.
+    mutating func remove(_ entry: RecordEntry) {
+        byID[entry.id] = nil
+        index.ordered.remove(key: entry.key)
+        let ticker = entry.ticker
+        if index.byTicker[ticker]?.removeSorted(key: entry.key) == true, index.byTicker[ticker]?.isEmpty == true {
+            index.byTicker[ticker] = nil
+        }
+    }
+}

@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A benchmark of the store the lead (or `make bench`) can call: apply throughput with
+/// rendering, hot-path reads per second from several threads, and memory per 100k ratings.
+///
+/// Not a test: timings depend on the machine and on what else runs. Build in release mode.
+public enum StoreBenchmark {
+    /// What one run measured.
+    public struct Report: Sendable, CustomStringConvertible {
+        /// Rating messages applied (each rendered and indexed), and how long that took.
+        public var ratingsApplied: Int
+        public var applySeconds: Double
+        /// `consensusDocument(ticker:)` calls completed by all reader threads together.
+        public var reads: Int
+        public var readSeconds: Double
+        public var readerThreads: Int
+        /// Resident memory grown while the store filled (0 where it cannot be read).
+        public var residentBytesGrowth: Int
+        /// Ratings held at the end (bounded by the limits).
+        public var ratingsHeld: Int
+
+        /// Applies per second.
+        public var appliesPerSecond: Double { Double(ratingsApplied) / applySeconds }
+        /// Reads per second over all reader threads.
+        public var readsPerSecond: Double { Double(reads) / readSeconds }
+
+        public var description: String {
+            let mib = Double(residentBytesGrowth) / 1_048_576
+            return "apply: \(Int(appliesPerSecond)) ratings/s (\(ratingsApplied) in \(applySeconds) s); "
+                + "consensusDocument: \(Int(readsPerSecond)) reads/s on \(readerThreads) threads; "
+                + "memory: \(Int(mib)) MiB resident growth for \(ratingsHeld) ratings held"
+        }
+    }
+
+    /// Applies `ratings` distinct ratings spread over `tickers` tickers (timing the applies
+    /// only, messages are built first), then reads a consensus document from `readerThreads`
+    /// threads for `readSeconds`.
+    public static func run(
+        ratings: Int = 100_000, tickers: Int = 500, readerThreads: Int = 2, readSeconds: Double = 1
+    ) -> Report {
+        let store = Store()
+        let messages = (0..<ratings).map { sampleRating(index: $0, tickers: tickers) }
+        for index in 0..<tickers {
+            var consensus = Consensus(ticker: ticker(index))
+            consensus.consensusRating = "Buy"
+            consensus.consensusPriceTarget = 100 + Double(index)
+            store.apply(FeedMessage(source: .consensus, envelopeID: nil, change: .consensus(consensus)),
+                        receivedAt: Timestamp(millisecondsSinceEpoch: 1_728_000_000_000))
+        }
+        let residentBefore = residentBytes()
+        let start = monotonicSeconds()
+        for message in messages {
+            store.apply(message, receivedAt: Timestamp(millisecondsSinceEpoch: 1_728_000_000_000))
+        }
+        let applySeconds = monotonicSeconds() - start
+        let residentGrowth = max(0, residentBytes() - residentBefore)
+        let (reads, readTime) = ConcurrentReads.run(
+            store: store, ticker: ticker(0), threads: readerThreads, seconds: readSeconds)
+        return Report(
+            ratingsApplied: ratings, applySeconds: applySeconds, reads: reads, readSeconds: readTime,
+            readerThreads: readerThreads, residentBytesGrowth: residentGrowth,
+            ratingsHeld: store.statistics().ratingCount)
+    }
+
+    /// A typical rating as the feed decoder produces it.
+    static func sampleRating(index: Int, tickers: Int) -> FeedMessage {
+        var rating = Rating(id: "66fffdc08f3f63\(100_000_000 + index)", ticker: ticker(index % max(1, tickers)))
+        rating.name = "Company \(index % max(1, tickers))"
+        rating.exchange = "NASDAQ"
+        rating.currency = "USD"
+        rating.date = "2024-10-\(10 + index % 20)"
+        rating.time = "10:\(10 + index % 50):52"
+        rating.actionCompany = index % 3 == 0 ? "Upgrades" : "Maintains"
+        rating.actionPriceTarget = "Raises"
+        rating.ratingCurrent = "Buy"
+        rating.ratingPrior = "Neutral"
+        rating.priceTargetCurrent = 200
+        rating.priceTargetPrior = 180
+        rating.firm = "Goldman Sachs"
+        rating.firmID = "57f832ab6b87f600016fa383"
+        rating.importance = index % 6
+        rating.url = "https://www.benzinga.com/quote/AAPL/analyst-ratings"
+        rating.updated = Timestamp(millisecondsSinceEpoch: 1_728_069_666_000 + Int64(index) * 1000)
+        rating.timestamp = rating.updated
+        return FeedMessage(source: .ratings, envelopeID: "envelope-\(index)", change: .rating(.created, rating))
+    }
+
+    static func ticker(_ index: Int) -> String { "T\(index)" }
+
+    static func monotonicSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    /// Resident set size from `/proc/self/statm` (its second field, in pages); 0 where there
+    /// is no such file.
+    static func residentBytes() -> Int {
+        let descriptor = open("/proc/self/statm", O_RDONLY)
+        guard descriptor >= 0 else { return 0 }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return 0 }
+        let fields = buffer[0..<count].split(separator: UInt8(ascii: " "))
+        guard fields.count >= 2, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+}
