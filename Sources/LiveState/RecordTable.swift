@@ -43,13 +43,13 @@ struct RecordTable: Sendable {
     /// stay within bounds (possibly including the new one, when an update moved it to a full
     /// ticker as that ticker's oldest).
     mutating func upsert(_ entry: RecordEntry) -> [RecordEntry] {
-        if let old = byID[entry.id] { remove(old) }
-        byID[entry.id] = entry
+        if let old = byID.updateValue(entry, forKey: entry.id) { unindex(old) }
         index.ordered.insert(entry)
         index.byTicker[entry.ticker, default: []].insertSorted(entry)
         var evicted: [RecordEntry] = []
-        if let list = index.byTicker[entry.ticker], list.count > perTickerLimit {
-            let oldest = list[0]
+        // No copy of the ticker's list may be held across `remove`: it would make the removal
+        // copy the whole list.
+        if index.byTicker[entry.ticker]?.count ?? 0 > perTickerLimit, let oldest = index.byTicker[entry.ticker]?.first {
             remove(oldest)
             evicted.append(oldest)
         }
@@ -63,6 +63,11 @@ struct RecordTable: Sendable {
     /// Removes a held record from every view.
     mutating func remove(_ entry: RecordEntry) {
         byID[entry.id] = nil
+        unindex(entry)
+    }
+
+    /// Removes a record from the ordered views only.
+    private mutating func unindex(_ entry: RecordEntry) {
         index.ordered.remove(key: entry.key)
         let ticker = entry.ticker
         if index.byTicker[ticker]?.removeSorted(key: entry.key) == true, index.byTicker[ticker]?.isEmpty == true {

@@ -11,9 +11,15 @@ import Darwin
 public enum StoreBenchmark {
     /// What one run measured.
     public struct Report: Sendable, CustomStringConvertible {
-        /// Rating messages applied (each rendered and indexed), and how long that took.
+        /// Rating messages applied (each rendered and indexed), and how long that took, in wall
+        /// time and in CPU time of the applying thread (which other load on the machine does
+        /// not inflate).
         public var ratingsApplied: Int
         public var applySeconds: Double
+        public var applyCPUSeconds: Double
+        /// CPU time rendering the same ratings' JSON alone took (the share of apply spent
+        /// outside the lock).
+        public var renderSeconds: Double
         /// `consensusDocument(ticker:)` calls completed by all reader threads together.
         public var reads: Int
         public var readSeconds: Double
@@ -23,14 +29,18 @@ public enum StoreBenchmark {
         /// Ratings held at the end (bounded by the limits).
         public var ratingsHeld: Int
 
-        /// Applies per second.
+        /// Applies per second of wall time.
         public var appliesPerSecond: Double { Double(ratingsApplied) / applySeconds }
+        /// Applies per second of the applying thread's CPU time.
+        public var appliesPerCPUSecond: Double { Double(ratingsApplied) / applyCPUSeconds }
         /// Reads per second over all reader threads.
         public var readsPerSecond: Double { Double(reads) / readSeconds }
 
         public var description: String {
             let mib = Double(residentBytesGrowth) / 1_048_576
-            return "apply: \(Int(appliesPerSecond)) ratings/s (\(ratingsApplied) in \(applySeconds) s); "
+            return "apply: \(Int(appliesPerSecond)) ratings/s wall, \(Int(appliesPerCPUSecond)) per CPU second "
+                + "(\(ratingsApplied) in \(applySeconds) s, "
+                + "of which rendering the records alone \(renderSeconds) s); "
                 + "consensusDocument: \(Int(readsPerSecond)) reads/s on \(readerThreads) threads; "
                 + "memory: \(Int(mib)) MiB resident growth for \(ratingsHeld) ratings held"
         }
@@ -40,10 +50,17 @@ public enum StoreBenchmark {
     /// only, messages are built first), then reads a consensus document from `readerThreads`
     /// threads for `readSeconds`.
     public static func run(
-        ratings: Int = 100_000, tickers: Int = 500, readerThreads: Int = 2, readSeconds: Double = 1
+        ratings: Int = 100_000, tickers: Int = 500, readerThreads: Int = 2, readSeconds: Double = 1,
+        limits: StoreLimits = StoreLimits()
     ) -> Report {
-        let store = Store()
+        let store = Store(limits: limits)
         let messages = (0..<ratings).map { sampleRating(index: $0, tickers: tickers) }
+        let renderStart = threadCPUSeconds()
+        var rendered = 0
+        for message in messages {
+            if case .rating(_, let rating) = message.change { rendered &+= rating.renderedJSON().count }
+        }
+        let renderSeconds = threadCPUSeconds() - renderStart + (rendered == 0 ? 1e-9 : 0)
         for index in 0..<tickers {
             var consensus = Consensus(ticker: ticker(index))
             consensus.consensusRating = "Buy"
@@ -53,15 +70,17 @@ public enum StoreBenchmark {
         }
         let residentBefore = residentBytes()
         let start = monotonicSeconds()
+        let cpuStart = threadCPUSeconds()
         for message in messages {
             store.apply(message, receivedAt: Timestamp(millisecondsSinceEpoch: 1_728_000_000_000))
         }
+        let applyCPUSeconds = threadCPUSeconds() - cpuStart
         let applySeconds = monotonicSeconds() - start
         let residentGrowth = max(0, residentBytes() - residentBefore)
         let (reads, readTime) = ConcurrentReads.run(
             store: store, ticker: ticker(0), threads: readerThreads, seconds: readSeconds)
         return Report(
-            ratingsApplied: ratings, applySeconds: applySeconds, reads: reads, readSeconds: readTime,
+            ratingsApplied: ratings, applySeconds: applySeconds, applyCPUSeconds: applyCPUSeconds, renderSeconds: renderSeconds, reads: reads, readSeconds: readTime,
             readerThreads: readerThreads, residentBytesGrowth: residentGrowth,
             ratingsHeld: store.statistics().ratingCount)
     }
@@ -90,6 +109,12 @@ public enum StoreBenchmark {
     }
 
     static func ticker(_ index: Int) -> String { "T\(index)" }
+
+    static func threadCPUSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
 
     static func monotonicSeconds() -> Double {
         var spec = timespec()

@@ -23,12 +23,11 @@ extension StoreState {
                 if record.version.order(comparedTo: held.version) == .older { return .refused(.stale) }
                 if held.json == record.json { return .refused(.duplicate) }
             } else {
-                if let tombstone = deleted.version(of: record.id),
-                   record.version.order(comparedTo: tombstone) != .newer {
-                    return .refused(.stale)
-                }
                 if table.wouldBeEvictedAtOnce(key: record.key, ticker: record.ticker) { return .refused(.stale) }
-                deleted.forget(record.id)
+                if let tombstone = deleted.version(of: record.id) {
+                    if record.version.order(comparedTo: tombstone) != .newer { return .refused(.stale) }
+                    deleted.forget(record.id)
+                }
             }
             let evicted = table.upsert(RecordEntry(record, sequence: sequence))
             return .changed(ticker: record.ticker, previousTicker: held?.ticker, evicted: evicted)

@@ -10,6 +10,8 @@ import LiveState
         let report = StoreBenchmark.run()
         print("StoreBenchmark:", report)
         #expect(report.ratingsHeld == 100_000)
+        let bare = StoreBenchmark.run(readSeconds: 0.1, limits: StoreLimits(latestInTickerDocument: 0))
+        print("StoreBenchmark without records in ticker documents:", bare)
     }
 
     @Test func aSmallRunFillsTheStore() {
