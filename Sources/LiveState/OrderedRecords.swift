@@ -22,7 +22,7 @@ struct OrderedRecords: Sendable {
         var high = blocks.count
         while low < high {
             let middle = (low &+ high) >> 1
-            if blocks[middle][blocks[middle].count - 1].key < key { low = middle + 1 } else { high = middle }
+            if blocks[middle][blocks[middle].count - 1].sorts(before: key) { low = middle + 1 } else { high = middle }
         }
         return Swift.min(low, blocks.count - 1)
     }

@@ -31,6 +31,17 @@ final class RecordEntry: Sendable {
 
     var id: String { key.id }
 
+    /// Whether this record's key is below `other`, deciding on the integer parts first so the
+    /// usual comparison copies no strings out of the key (binary searches run this a lot).
+    @inline(__always)
+    func sorts(before other: RecordKey) -> Bool {
+        let rank = key.rank
+        if rank != other.rank { return rank < other.rank }
+        let order = key.orderMilliseconds
+        if rank != 0, order != other.orderMilliseconds { return order < other.orderMilliseconds }
+        return key < other
+    }
+
     /// `updated`, else `timestamp`: the instant `since` and `until` filter on.
     var instant: Timestamp? { version.updated ?? version.timestamp }
 

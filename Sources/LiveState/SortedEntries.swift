@@ -6,7 +6,7 @@ extension Array where Element == RecordEntry {
         var high = count
         while low < high {
             let middle = (low &+ high) >> 1
-            if self[middle].key < key { low = middle + 1 } else { high = middle }
+            if self[middle].sorts(before: key) { low = middle + 1 } else { high = middle }
         }
         return low
     }

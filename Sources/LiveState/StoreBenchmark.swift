@@ -54,7 +54,7 @@ public enum StoreBenchmark {
         limits: StoreLimits = StoreLimits()
     ) -> Report {
         let store = Store(limits: limits)
-        let messages = (0..<ratings).map { sampleRating(index: $0, tickers: tickers) }
+        let messages = (0..<ratings).map { sampleRating(index: $0, of: ratings, tickers: tickers) }
         let renderStart = threadCPUSeconds()
         var rendered = 0
         for message in messages {
@@ -86,13 +86,17 @@ public enum StoreBenchmark {
     }
 
     /// A typical rating as the feed decoder produces it.
-    static func sampleRating(index: Int, tickers: Int) -> FeedMessage {
+    static func sampleRating(index: Int, of total: Int, tickers: Int) -> FeedMessage {
         var rating = Rating(id: "66fffdc08f3f63\(100_000_000 + index)", ticker: ticker(index % max(1, tickers)))
         rating.name = "Company \(index % max(1, tickers))"
         rating.exchange = "NASDAQ"
         rating.currency = "USD"
-        rating.date = "2024-10-\(10 + index % 20)"
-        rating.time = "10:\(10 + index % 50):52"
+        // Roughly chronological, as a live feed delivers them: 20 days, each in order of time,
+        // with every 7th rating arriving late (a day behind) to exercise inserts mid-list.
+        let day = 10 + index * 20 / max(1, total) - (index % 7 == 0 && index * 20 / max(1, total) > 0 ? 1 : 0)
+        let secondOfDay = index % max(1, total / 20) * 36_000 / max(1, total / 20)
+        rating.date = "2024-10-\(day)"
+        rating.time = "\(10 + secondOfDay / 3600):\(10 + secondOfDay / 60 % 50):\(10 + secondOfDay % 50)"
         rating.actionCompany = index % 3 == 0 ? "Upgrades" : "Maintains"
         rating.actionPriceTarget = "Raises"
         rating.ratingCurrent = "Buy"
