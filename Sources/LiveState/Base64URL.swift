@@ -3,6 +3,7 @@
 enum Base64URL {
     private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
+    /// Encodes bytes without padding.
     static func encode(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count * 4 + 2) / 3)
@@ -26,6 +27,7 @@ enum Base64URL {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Decodes strictly; nil for anything `encode` would not have produced.
     static func decode(_ text: String) -> [UInt8]? {
         var sextets: [UInt8] = []
         sextets.reserveCapacity(text.utf8.count)

@@ -1,14 +1,17 @@
 /// A ring buffer that keeps the newest `capacity` elements, dropping the oldest when full.
 struct BoundedFIFO<Element: Sendable>: Sendable {
+    /// The most elements kept.
     let capacity: Int
     private var storage: [Element] = []
     /// Where the next element goes once the buffer is full (the oldest element's slot).
     private var next = 0
 
+    /// An empty buffer; a negative capacity keeps nothing.
     init(capacity: Int) {
         self.capacity = Swift.max(0, capacity)
     }
 
+    /// Elements held now.
     var count: Int { storage.count }
 
     /// Appends an element and returns the one it pushed out, if the buffer was full. With a

@@ -17,12 +17,14 @@ enum ConcurrentReads {
         /// Bytes seen, published so the optimiser cannot drop the reads.
         let bytesSeen = Atomic<Int>(0)
 
+        /// A reader that stops at `deadline` (monotonic seconds).
         init(store: Store, ticker: String, deadline: Double) {
             self.store = store
             self.ticker = ticker
             self.deadline = deadline
         }
 
+        /// Reads until the deadline, then publishes its count.
         func loop() {
             var count = 0
             var bytes = 0

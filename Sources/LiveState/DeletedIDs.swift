@@ -10,10 +10,12 @@ struct DeletedIDs: Sendable {
     private var order: BoundedFIFO<(id: String, generation: UInt64)>
     private var generation: UInt64 = 0
 
+    /// Remembers at most `capacity` ids.
     init(capacity: Int) {
         order = BoundedFIFO(capacity: capacity)
     }
 
+    /// Ids remembered now.
     var count: Int { slots.count }
 
     /// The version a remembered delete stood for.

@@ -8,6 +8,7 @@ struct EnvelopeMemory: Sendable {
     private var hashes: Set<Int> = []
     private var order: BoundedFIFO<Int>
 
+    /// Remembers at most `capacity` ids (0 remembers none).
     init(capacity: Int) {
         order = BoundedFIFO(capacity: capacity)
         hashes.reserveCapacity(Swift.min(capacity, 1 << 16))

@@ -9,6 +9,7 @@ struct MergeHeap {
 
     private var heads: [Head] = []
 
+    /// Adds a list head.
     mutating func push(_ head: Head) {
         heads.append(head)
         var child = heads.count - 1

@@ -6,6 +6,7 @@ enum PreparedChange: Sendable {
     /// The consensus and its rendered document (which embeds `received_at`).
     case consensus(Consensus, json: [UInt8])
 
+    /// Renders what the change will store; pure, so it runs outside the lock.
     init(_ change: Change, receivedAt: Timestamp) {
         switch change {
         // A `deleted` action on a full record is a delete carrying the record's version.

@@ -5,18 +5,26 @@
 /// writer has replaced it; an update makes a new entry. The full `Rating` is not kept: the
 /// rendered bytes hold every field, and comparing them tells a duplicate from a correction.
 final class RecordEntry: Sendable {
+    /// Where the record sorts.
     let key: RecordKey
+    /// Upper-cased ticker.
     let ticker: String
+    /// What staleness is judged by.
     let version: RecordVersion
+    /// Normalised action, for the `actions` filter.
     let action: RatingAction?
+    /// Firm name, for the `firm` filter.
     let firm: String?
+    /// Firm id, for the `firm` filter.
     let firmID: String?
+    /// For the `minImportance` filter.
     let importance: Int?
     /// The record's JSON object.
     let json: [UInt8]
     /// The store's change sequence when it was applied: the strong ETag of its document.
     let sequence: UInt64
 
+    /// Stamps a prepared record with the sequence of the change that applies it.
     init(_ prepared: PreparedRecord, sequence: UInt64) {
         key = prepared.key
         ticker = prepared.ticker
@@ -29,6 +37,7 @@ final class RecordEntry: Sendable {
         self.sequence = sequence
     }
 
+    /// The record id.
     var id: String { key.id }
 
     /// Whether this record's key is below `other`, deciding on the integer parts first so the

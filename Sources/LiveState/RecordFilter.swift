@@ -8,6 +8,7 @@ struct RecordFilter: Sendable {
     private let since: Timestamp?
     private let until: Timestamp?
 
+    /// Compiles the query's filters; unknown action names match nothing.
     init(_ query: RecordQuery) {
         if let actions = query.actions {
             var mask: UInt32 = 0

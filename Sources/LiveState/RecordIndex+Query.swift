@@ -44,11 +44,13 @@ extension RecordIndex {
 
 /// Collects up to `limit` records and notices whether another match follows.
 struct PageCollector {
+    /// Records per page.
     let limit: Int
     private var items: [[UInt8]] = []
     private var last: RecordEntry?
     private var more = false
 
+    /// An empty page of at most `limit` records.
     init(limit: Int) {
         self.limit = limit
         items.reserveCapacity(Swift.min(limit, 64))
@@ -65,6 +67,7 @@ struct PageCollector {
         return true
     }
 
+    /// The page, with a cursor only when another match was seen.
     var page: RecordPage {
         RecordPage(items: items, nextCursor: more ? last?.key.cursor : nil)
     }

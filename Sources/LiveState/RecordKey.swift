@@ -8,19 +8,25 @@
 /// `00:00:00` of its date, and an absent date is not well-formed. The id makes every key
 /// unique, which is what lets a cursor continue strictly after a record.
 struct RecordKey: Hashable, Comparable, Sendable {
+    /// Date as given, empty when absent.
     var date: String
+    /// Time as given, empty when absent.
     var time: String
+    /// `updated`, else `timestamp`, in milliseconds; `Int64.min` when both are absent.
     var orderMilliseconds: Int64
+    /// The record id, the final tie-breaker.
     var id: String
     /// Packed `YYYYMMDD`, `HHMMSS` for well-formed date and time; 0 otherwise.
     let rank: UInt64
 
+    /// The key of a record.
     init(date: String?, time: String?, updated: Timestamp?, timestamp: Timestamp?, id: String) {
         self.init(
             date: date ?? "", time: time ?? "",
             orderMilliseconds: (updated ?? timestamp)?.millisecondsSinceEpoch ?? Int64.min, id: id)
     }
 
+    /// The key a cursor names (the last record of the previous page).
     init(_ cursor: PageCursor) {
         self.init(date: cursor.date, time: cursor.time, orderMilliseconds: cursor.updatedMilliseconds, id: cursor.id)
     }
@@ -38,6 +44,7 @@ struct RecordKey: Hashable, Comparable, Sendable {
         PageCursor(date: date, time: time, updatedMilliseconds: orderMilliseconds, id: id)
     }
 
+    /// Key order: rank, then (for malformed text) date and time strings, then instant, then id.
     static func < (lhs: RecordKey, rhs: RecordKey) -> Bool {
         if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
         if lhs.rank == 0 {
@@ -48,11 +55,13 @@ struct RecordKey: Hashable, Comparable, Sendable {
         return lhs.id < rhs.id
     }
 
+    /// Equal when every part is equal.
     static func == (lhs: RecordKey, rhs: RecordKey) -> Bool {
         lhs.rank == rhs.rank && lhs.orderMilliseconds == rhs.orderMilliseconds && lhs.id == rhs.id
             && lhs.date == rhs.date && lhs.time == rhs.time
     }
 
+    /// Hashes the parts `==` compares.
     func hash(into hasher: inout Hasher) {
         hasher.combine(id)
         hasher.combine(orderMilliseconds)

@@ -5,16 +5,20 @@
 /// its bound, then the global oldest when the total is over its bound, each found in O(log n)
 /// (the first entry of a sorted list), never by a scan.
 struct RecordTable: Sendable {
+    /// Most records kept per ticker.
     let perTickerLimit: Int
+    /// Most records kept overall.
     let overallLimit: Int
     private(set) var byID: [String: RecordEntry] = [:]
     private(set) var index = RecordIndex()
 
+    /// An empty table with its bounds.
     init(perTickerLimit: Int, overallLimit: Int) {
         self.perTickerLimit = perTickerLimit
         self.overallLimit = overallLimit
     }
 
+    /// Records held.
     var count: Int { byID.count }
 
     /// How many records a ticker holds.

@@ -5,7 +5,9 @@
 /// carry no field in common the order is `.unknown`: the store then trusts arrival order, since
 /// dropping an update because upstream left a field out would lose data silently.
 struct RecordVersion: Hashable, Sendable {
+    /// `content.updated`.
     var updated: Timestamp?
+    /// `data.timestamp`.
     var timestamp: Timestamp?
 
     /// How one version relates to another.

@@ -15,14 +15,18 @@ public enum StoreBenchmark {
         /// time and in CPU time of the applying thread (which other load on the machine does
         /// not inflate).
         public var ratingsApplied: Int
+        /// Wall time of the applies.
         public var applySeconds: Double
+        /// CPU time of the applying thread.
         public var applyCPUSeconds: Double
         /// CPU time rendering the same ratings' JSON alone took (the share of apply spent
         /// outside the lock).
         public var renderSeconds: Double
         /// `consensusDocument(ticker:)` calls completed by all reader threads together.
         public var reads: Int
+        /// Wall time the readers ran.
         public var readSeconds: Double
+        /// Reader threads used.
         public var readerThreads: Int
         /// Resident memory grown while the store filled (0 where it cannot be read).
         public var residentBytesGrowth: Int
@@ -36,6 +40,7 @@ public enum StoreBenchmark {
         /// Reads per second over all reader threads.
         public var readsPerSecond: Double { Double(reads) / readSeconds }
 
+        /// One line with every figure.
         public var description: String {
             let mib = Double(residentBytesGrowth) / 1_048_576
             return "apply: \(Int(appliesPerSecond)) ratings/s wall, \(Int(appliesPerCPUSecond)) per CPU second "
@@ -112,14 +117,17 @@ public enum StoreBenchmark {
         return FeedMessage(source: .ratings, envelopeID: "envelope-\(index)", change: .rating(.created, rating))
     }
 
+    /// The benchmark's ticker names: `T0`, `T1`, ...
     static func ticker(_ index: Int) -> String { "T\(index)" }
 
+    /// CPU time of the calling thread.
     static func threadCPUSeconds() -> Double {
         var spec = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
+    /// A monotonic clock in seconds.
     static func monotonicSeconds() -> Double {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)

@@ -4,22 +4,32 @@
 /// re-render the ticker documents it touched, count. A reader therefore sees a change entirely
 /// or not at all, and every document carries the sequence of the change that last altered it.
 struct StoreState: Sendable {
+    /// The bounds kept.
     let limits: StoreLimits
     /// The number of changes applied so far; documents are versioned by it.
     private(set) var sequence: UInt64 = 0
+    /// Recent ratings.
     var ratings: RecordTable
+    /// Recent insights.
     var insights: RecordTable
+    /// The latest consensus per ticker.
     var consensus: [String: ConsensusSlot] = [:]
+    /// Every ticker holding a rating, insight or consensus.
     var tickers: [String: TickerInfo] = [:]
+    /// ISIN to ticker, from every record seen.
     var tickerByISIN: [String: String] = [:]
     private var counters = [SourceCounters](repeating: SourceCounters(), count: FeedSource.allCases.count)
     private var envelopes: [EnvelopeMemory]
+    /// Ratings deleted lately.
     var deletedRatings: DeletedIDs
+    /// Insights deleted lately.
     var deletedInsights: DeletedIDs
+    /// The latest dead letters.
     var deadLetters: BoundedFIFO<DeadLetter>
     /// The last rendering of `GET /tickers` and the sequence it reflects.
     var tickersList: (document: Document, sequence: UInt64)?
 
+    /// An empty state with its bounds.
     init(limits: StoreLimits) {
         self.limits = limits
         ratings = RecordTable(perTickerLimit: limits.ratingsPerTicker, overallLimit: limits.ratingsOverall)
