@@ -8,16 +8,23 @@ extension Timestamp {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The earliest instant RFC 3339 can write: 0000-01-01T00:00:00Z.
+    public static let rfc3339Minimum = Timestamp(millisecondsSinceEpoch: -62_167_219_200_000)
+    /// The latest instant RFC 3339 can write: 9999-12-31T23:59:59.999Z.
+    public static let rfc3339Maximum = Timestamp(millisecondsSinceEpoch: 253_402_300_799_999)
+
     /// Appends the RFC 3339 form to a byte buffer (used when rendering JSON, no String made).
+    /// An instant outside years 0000-9999, which RFC 3339 cannot write, is clamped to the
+    /// nearest one it can rather than printed as a wrong date.
     public func appendRFC3339(to bytes: inout [UInt8]) {
-        let millis = millisecondsSinceEpoch
+        let millis = min(max(millisecondsSinceEpoch, Self.rfc3339Minimum.millisecondsSinceEpoch),
+                         Self.rfc3339Maximum.millisecondsSinceEpoch)
         var days = millis / 86_400_000
         var msOfDay = millis % 86_400_000
         if msOfDay < 0 { msOfDay += 86_400_000; days -= 1 }
         let (year, month, day) = CivilCalendar.civil(fromDays: days)
         func two(_ v: Int64) { bytes.append(UInt8(48 + v / 10)); bytes.append(UInt8(48 + v % 10)) }
-        let y = max(0, min(9999, year))
-        two(y / 100); two(y % 100); bytes.append(45)
+        two(year / 100); two(year % 100); bytes.append(45)
         two(month); bytes.append(45); two(day); bytes.append(84)
         two(msOfDay / 3_600_000); bytes.append(58)
         two(msOfDay / 60_000 % 60); bytes.append(58)

@@ -1,0 +1,29 @@
+/// A change with everything that does not depend on the store's state (rendering, above all)
+/// done before the lock is taken.
+enum PreparedChange: Sendable {
+    case upsert(RecordKind, PreparedRecord)
+    case delete(RecordKind, id: String, version: RecordVersion)
+    /// The consensus and its rendered document (which embeds `received_at`).
+    case consensus(Consensus, json: [UInt8])
+
+    /// Renders what the change will store; pure, so it runs outside the lock.
+    init(_ change: Change, receivedAt: Timestamp) {
+        switch change {
+        // A `deleted` action on a full record is a delete carrying the record's version.
+        case .rating(.deleted, let rating):
+            self = .delete(.rating, id: rating.id, version: RecordVersion(updated: rating.updated, timestamp: rating.timestamp))
+        case .insight(.deleted, let insight):
+            self = .delete(.insight, id: insight.id, version: RecordVersion(updated: insight.updated, timestamp: insight.timestamp))
+        case .rating(_, let rating):
+            self = .upsert(.rating, PreparedRecord(rating))
+        case .insight(_, let insight):
+            self = .upsert(.insight, PreparedRecord(insight))
+        case .ratingDeleted(let id, let updated, let timestamp):
+            self = .delete(.rating, id: id, version: RecordVersion(updated: updated, timestamp: timestamp))
+        case .insightDeleted(let id, let updated, let timestamp):
+            self = .delete(.insight, id: id, version: RecordVersion(updated: updated, timestamp: timestamp))
+        case .consensus(let consensus):
+            self = .consensus(consensus, json: consensus.renderedJSON(receivedAt: receivedAt))
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// Binary search over an array of entries kept in ascending key order (oldest first).
+extension Array where Element == RecordEntry {
+    /// The first index whose key is not less than `key` (where `key` would be inserted).
+    func lowerBound(of key: RecordKey) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low &+ high) >> 1
+            if self[middle].sorts(before: key) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Inserts an entry at its place in key order.
+    mutating func insertSorted(_ entry: RecordEntry) {
+        insert(entry, at: lowerBound(of: entry.key))
+    }
+
+    /// Removes the entry with this key; false when none has it.
+    @discardableResult
+    mutating func removeSorted(key: RecordKey) -> Bool {
+        let index = lowerBound(of: key)
+        guard index < count, self[index].key == key else { return false }
+        remove(at: index)
+        return true
+    }
+}

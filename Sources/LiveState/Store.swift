@@ -1,0 +1,88 @@
+import Synchronization
+
+/// The one in-memory store of live analyst state: single writer, many readers, render on write.
+///
+/// Every change is applied inside one `Mutex` critical section, after the expensive part
+/// (rendering the record or consensus JSON) was done outside it, so readers see a change
+/// entirely or not at all and wait at most for one short apply. Reads of documents are a lock,
+/// a dictionary lookup and a reference to ready bytes. Queries copy the ordered lists under the
+/// lock (copy-on-write, so constant time) and scan the copy without holding it.
+public final class Store: StoreReading, StoreWriting {
+    /// The bounds this store keeps.
+    public let limits: StoreLimits
+    /// Internal, not private: `Store+TickerList.swift` caches through it.
+    let state: Mutex<StoreState>
+
+    /// An empty store.
+    public init(limits: StoreLimits = StoreLimits()) {
+        self.limits = limits
+        state = Mutex(StoreState(limits: limits))
+    }
+
+    // MARK: StoreWriting
+
+    /// Applies one decoded message; see `StoreState.upsert`, `delete` and `replaceConsensus`
+    /// for the rules. The message's JSON is rendered before the lock is taken.
+    @discardableResult
+    public func apply(_ message: FeedMessage, receivedAt: Timestamp) -> ApplyOutcome {
+        let change = PreparedChange(message.change, receivedAt: receivedAt)
+        return state.withLock { state in
+            state.apply(change, source: message.source, envelopeID: message.envelopeID, receivedAt: receivedAt)
+        }
+    }
+
+    /// Keeps a dead letter (newest first, bounded by `limits.deadLettersKept`) and counts it.
+    public func recordDeadLetter(_ letter: DeadLetter) {
+        state.withLock { $0.recordDeadLetter(letter) }
+    }
+
+    /// The ticker a known ISIN belongs to, from ratings, insights and consensus seen.
+    public func ticker(forISIN isin: String) -> String? {
+        state.withLock { $0.tickerByISIN[isin] }
+    }
+
+    // MARK: StoreReading
+
+    /// The consensus document of an upper-cased ticker: the hot path, a lookup under the lock.
+    public func consensusDocument(ticker: String) -> Document? {
+        state.withLock { $0.consensus[ticker]?.document }
+    }
+
+    /// The document of a held rating.
+    public func ratingDocument(id: String) -> Document? {
+        state.withLock { $0.ratings.byID[id]?.document }
+    }
+
+    /// The document of a held insight.
+    public func insightDocument(id: String) -> Document? {
+        state.withLock { $0.insights.byID[id]?.document }
+    }
+
+    /// Recent ratings matching the query, newest first, scanned outside the lock.
+    public func ratings(_ query: RecordQuery) -> RecordPage {
+        let index = state.withLock { $0.ratings.index }
+        return index.page(for: query, maxPageSize: limits.maxPageSize)
+    }
+
+    /// Recent insights matching the query, newest first. Insights carry no importance, so a
+    /// query with `minImportance` matches none.
+    public func insights(_ query: RecordQuery) -> RecordPage {
+        let index = state.withLock { $0.insights.index }
+        return index.page(for: query, maxPageSize: limits.maxPageSize)
+    }
+
+    /// The ticker's detail document.
+    public func tickerDocument(ticker: String) -> Document? {
+        state.withLock { $0.tickers[ticker]?.document }
+    }
+
+    /// Whether the ticker holds any rating, insight or consensus.
+    public func knowsTicker(_ ticker: String) -> Bool {
+        state.withLock { $0.tickers[ticker] != nil }
+    }
+
+    /// Counters, sizes and recent dead letters, consistent with one another.
+    public func statistics() -> StoreStatistics {
+        state.withLock { $0.statistics }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import LiveState
+
+@Suite struct JSONWriterTests {
+    private func rendered(_ body: (inout JSONWriter) -> Void) -> String {
+        var writer = JSONWriter()
+        body(&writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    @Test func escapesQuotesAndBackslashes() {
+        #expect(rendered { $0.string(#"say "hi" \ bye"#) } == #""say \"hi\" \\ bye""#)
+    }
+
+    @Test func escapesShortFormControlCharacters() {
+        #expect(rendered { $0.string("a\nb\rc\td") } == #""a\nb\rc\td""#)
+    }
+
+    @Test func escapesOtherControlCharactersAsUnicodeEscapes() {
+        #expect(rendered { $0.string("\u{0}\u{1}\u{8}\u{C}\u{1F}") } == #""\u0000\u0001\u0008\u000c\u001f""#)
+    }
+
+    @Test func leavesDeleteAndSlashAndNonASCIIUnescaped() {
+        #expect(rendered { $0.string("a/b\u{7F}é日本🚀") } == "\"a/b\u{7F}é日本🚀\"")
+    }
+
+    @Test func escapesJavaScriptLineSeparators() {
+        #expect(rendered { $0.string("a\u{2028}b\u{2029}c") } == #""a\u2028b\u2029c""#)
+    }
+
+    @Test func escapedStringsParseBackToTheOriginal() throws {
+        let original = "x\"\\\u{0}\u{1F}\n\u{2028}é🚀 end"
+        let json = rendered { $0.raw("["); $0.string(original); $0.raw("]") }
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+        #expect(parsed == [original])
+    }
+
+    @Test func rendersAbsentValuesAsNull() {
+        #expect(rendered { $0.string(nil); $0.comma(); $0.double(nil); $0.comma(); $0.integer(Int?.none); $0.comma(); $0.timestamp(nil); $0.comma(); $0.count(nil) }
+            == "null,null,null,null,null")
+    }
+
+    @Test func rendersIntegersExactlyIncludingExtremes() {
+        #expect(rendered { $0.integer(0) } == "0")
+        #expect(rendered { $0.integer(7) } == "7")
+        #expect(rendered { $0.integer(-42) } == "-42")
+        #expect(rendered { $0.integer(Int64.max) } == "9223372036854775807")
+        #expect(rendered { $0.integer(Int64.min) } == "-9223372036854775808")
+    }
+
+    @Test func rendersDoublesInShortestRoundTripForm() {
+        #expect(rendered { $0.double(200) } == "200.0")
+        #expect(rendered { $0.double(11.11) } == "11.11")
+        #expect(rendered { $0.double(0.1 + 0.2) } == "0.30000000000000004")
+        #expect(rendered { $0.double(-3.5) } == "-3.5")
+        #expect(rendered { $0.double(1e-7) } == "1e-07")
+        #expect(rendered { $0.double(1e300) } == "1e+300")
+    }
+
+    @Test func rendersNonFiniteDoublesAsNull() {
+        #expect(rendered { $0.double(.nan) } == "null")
+        #expect(rendered { $0.double(.infinity) } == "null")
+        #expect(rendered { $0.count(-.infinity) } == "null")
+    }
+
+    @Test func rendersIntegralCountsAsIntegersAndFractionsAsDoubles() {
+        #expect(rendered { $0.count(15) } == "15")
+        #expect(rendered { $0.count(0) } == "0")
+        #expect(rendered { $0.count(-3) } == "-3")
+        #expect(rendered { $0.count(12.5) } == "12.5")
+        #expect(rendered { $0.count(1e20) } == "1e+20")
+    }
+
+    @Test func everyNumberFormIsValidJSON() throws {
+        let json = rendered { w in
+            w.raw("[")
+            for (index, value) in [200, 11.11, 1e-7, 1e300, -0.0, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude].enumerated() {
+                if index > 0 { w.comma() }
+                w.double(value)
+            }
+            w.raw("]")
+        }
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Double]
+        #expect(parsed?.count == 7)
+        #expect(parsed?[2] == 1e-7)
+    }
+
+    @Test func rendersTimestampsAsQuotedRFC3339() {
+        #expect(rendered { $0.timestamp(Timestamp(millisecondsSinceEpoch: 1_728_069_666_000)) } == #""2024-10-04T19:21:06Z""#)
+        #expect(rendered { $0.timestamp(Timestamp(millisecondsSinceEpoch: 1_728_069_666_120)) } == #""2024-10-04T19:21:06.120Z""#)
+    }
+
+    @Test func rendersKeysBooleansAndRawBytes() {
+        #expect(rendered { $0.byte(UInt8(ascii: "{")); $0.key("a"); $0.bool(true); $0.comma(); $0.key("b"); $0.bool(false); $0.raw([UInt8(ascii: "}")]) }
+            == #"{"a":true,"b":false}"#)
+    }
+}
