@@ -1,0 +1,71 @@
+/// Percent-decoding of path segments and query components (RFC 3986 §2.1), and the encoding
+/// used when the API writes a query back into a `Link` header.
+enum PercentEncoding {
+    /// Decodes `%XY` escapes (and `+` as a space when `plusAsSpace`, as HTML forms send query
+    /// values). Nil when an escape is not two hex digits or the result is not valid UTF-8.
+    static func decode(_ bytes: Substring.UTF8View, plusAsSpace: Bool) -> String? {
+        let needsWork = bytes.contains { $0 == UInt8(ascii: "%") || (plusAsSpace && $0 == UInt8(ascii: "+")) }
+        guard needsWork else { return String(Substring(bytes)) }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            index = bytes.index(after: index)
+            if byte == UInt8(ascii: "+"), plusAsSpace {
+                decoded.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "%") {
+                guard index < bytes.endIndex, let high = hexValue(bytes[index]) else { return nil }
+                index = bytes.index(after: index)
+                guard index < bytes.endIndex, let low = hexValue(bytes[index]) else { return nil }
+                index = bytes.index(after: index)
+                decoded.append(high << 4 | low)
+            } else {
+                decoded.append(byte)
+            }
+        }
+        return String(validating: decoded, as: UTF8.self)
+    }
+
+    /// Encodes every byte but RFC 3986 unreserved characters, so the text can stand as a query
+    /// name or value (a space becomes `%20`, which both decoders read back).
+    static func encodeComponent(_ text: String) -> String {
+        guard text.utf8.contains(where: { !isUnreserved($0) }) else { return text }
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(text.utf8.count * 3)
+        for byte in text.utf8 {
+            if isUnreserved(byte) {
+                encoded.append(byte)
+            } else {
+                encoded.append(UInt8(ascii: "%"))
+                encoded.append(upperHexDigit(byte >> 4))
+                encoded.append(upperHexDigit(byte & 0x0F))
+            }
+        }
+        return String(decoding: encoded, as: UTF8.self)
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "_"), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func upperHexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 48 + nibble : 55 + nibble
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - 48
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - 55
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - 87
+        default: return nil
+        }
+    }
+}
