@@ -46,31 +46,21 @@ enum EntityTag {
     }
 
     /// Whether one `If-None-Match` field value lists `etag` (or is `*`).
+    ///
+    /// Members are split at every comma: an opaque tag may legally hold one, but ours never
+    /// do, so such a member could not have matched anyway.
     static func list(_ value: String, contains etag: String) -> Bool {
-        let wanted = opaque(etag.utf8[...])
-        let bytes = value.utf8
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ",") {
-                index = bytes.index(after: index)
-                continue
+        guard let wanted = opaque(etag.utf8[...]) else { return false }
+        for member in value.utf8.split(separator: UInt8(ascii: ",")) {
+            var trimmed = member[...]
+            while let first = trimmed.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
+                trimmed = trimmed.dropFirst()
             }
-            var end = index
-            var inQuotes = false
-            while end < bytes.endIndex {
-                let current = bytes[end]
-                if current == UInt8(ascii: "\"") { inQuotes.toggle() }
-                if current == UInt8(ascii: ","), !inQuotes { break }
-                end = bytes.index(after: end)
+            while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
+                trimmed = trimmed.dropLast()
             }
-            var member = bytes[index..<end]
-            while let last = member.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
-                member = member.dropLast()
-            }
-            if member.count == 1, member.first == UInt8(ascii: "*") { return true }
-            if let tag = opaque(member), let wanted, tag.elementsEqual(wanted) { return true }
-            index = end
+            if trimmed.count == 1, trimmed.first == UInt8(ascii: "*") { return true }
+            if let tag = opaque(trimmed), tag.elementsEqual(wanted) { return true }
         }
         return false
     }

@@ -27,14 +27,15 @@ enum PercentEncoding {
         return String(validating: decoded, as: UTF8.self)
     }
 
-    /// Encodes every byte but RFC 3986 unreserved characters, so the text can stand as a query
-    /// name or value (a space becomes `%20`, which both decoders read back).
+    /// Encodes every byte but RFC 3986 unreserved characters and the delimiters that mean
+    /// nothing inside a query value (`, : / @`), so the text can stand as a query name or value
+    /// and stays readable (`action=upgrade,downgrade`). A space becomes `%20`, `+` `%2B`.
     static func encodeComponent(_ text: String) -> String {
-        guard text.utf8.contains(where: { !isUnreserved($0) }) else { return text }
+        guard text.utf8.contains(where: { !isQuerySafe($0) }) else { return text }
         var encoded: [UInt8] = []
         encoded.reserveCapacity(text.utf8.count * 3)
         for byte in text.utf8 {
-            if isUnreserved(byte) {
+            if isQuerySafe(byte) {
                 encoded.append(byte)
             } else {
                 encoded.append(UInt8(ascii: "%"))
@@ -45,11 +46,12 @@ enum PercentEncoding {
         return String(decoding: encoded, as: UTF8.self)
     }
 
-    private static func isUnreserved(_ byte: UInt8) -> Bool {
+    private static func isQuerySafe(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
              UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: "_"), UInt8(ascii: "~"):
+             UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ","), UInt8(ascii: ":"),
+             UInt8(ascii: "/"), UInt8(ascii: "@"):
             return true
         default:
             return false
