@@ -3,9 +3,12 @@
 enum PercentEncoding {
     /// Decodes `%XY` escapes (and `+` as a space when `plusAsSpace`, as HTML forms send query
     /// values). Nil when an escape is not two hex digits or the result is not valid UTF-8.
-    static func decode(_ bytes: Substring.UTF8View, plusAsSpace: Bool) -> String? {
+    ///
+    /// Generic so the hot path can hand in a slice of contiguous bytes; specialised, it scans
+    /// a plain segment once and builds the `String` straight from it.
+    static func decode(_ bytes: some Collection<UInt8>, plusAsSpace: Bool) -> String? {
         let needsWork = bytes.contains { $0 == UInt8(ascii: "%") || (plusAsSpace && $0 == UInt8(ascii: "+")) }
-        guard needsWork else { return String(Substring(bytes)) }
+        guard needsWork else { return string(validating: bytes) }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(bytes.count)
         var index = bytes.startIndex
@@ -24,7 +27,14 @@ enum PercentEncoding {
                 decoded.append(byte)
             }
         }
-        return String(validating: decoded, as: UTF8.self)
+        return string(validating: decoded)
+    }
+
+    /// The bytes as a `String`, nil when they are not UTF-8. ASCII, the common case, skips the
+    /// standard library's validator, which runs unspecialised (a generic metadata lookup per call).
+    private static func string(validating bytes: some Collection<UInt8>) -> String? {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// Encodes every byte but RFC 3986 unreserved characters and the delimiters that mean

@@ -14,14 +14,14 @@ extension RatingsAPI {
             }
             throw unknownTicker(ticker)
         }
-        return ok(document.json, etag: document.etag, request: request)
+        return ok(document.json, etag: EntityTag.of(document), request: request)
     }
 
     /// `GET /tickers/{ticker}`.
     func tickerOverview(ticker raw: String, request: HTTPRequest) throws(APIProblem) -> HTTPResponse {
         let ticker = try tickerSymbols.normalize(raw, parameter: "ticker")
         guard let document = store.tickerDocument(ticker: ticker) else { throw unknownTicker(ticker) }
-        return ok(document.json, etag: document.etag, request: request)
+        return ok(document.json, etag: EntityTag.of(document), request: request)
     }
 
     /// `GET /ratings/{id}` and `GET /insights/{id}`.
@@ -29,7 +29,7 @@ extension RatingsAPI {
         guard let document else {
             throw APIProblem(.notFound, "No \(kind) has the id \(APIProblem.quote(id)).", parameter: "id")
         }
-        return ok(document.json, etag: document.etag, request: request)
+        return ok(document.json, etag: EntityTag.of(document), request: request)
     }
 
     private func unknownTicker(_ ticker: String) -> APIProblem {

@@ -72,7 +72,7 @@ public final class RatingsAPI: HTTPResponder {
         case .tickers:
             try rejectQuery(of: request, route: route)
             let document = store.tickersDocument()
-            return ok(document.json, etag: document.etag, request: request)
+            return ok(document.json, etag: EntityTag.of(document), request: request)
         case .ticker(let ticker):
             try rejectQuery(of: request, route: route)
             return try tickerOverview(ticker: ticker, request: request)

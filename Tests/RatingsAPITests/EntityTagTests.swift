@@ -1,4 +1,5 @@
 import HTTPServer
+import LiveState
 import Testing
 @testable import RatingsAPI
 
@@ -66,4 +67,11 @@ import Testing
         #expect(EntityTag.strong(hashing: Array("a".utf8)) == #""af63dc4c8601ec8c""#)
         #expect(EntityTag.quoted(hex: 0x1f) == #""000000000000001f""#)
     }
+}
+
+/// The allocation-free document tag must be exactly the store contract's `Document.etag`.
+@Test(arguments: [UInt64(0), 1, 0xf, 0x10, 0x1a2b, 0xfff_ffff_ffff, 0x1_0000_0000_0000, UInt64.max])
+func documentTagEqualsDocumentETag(version: UInt64) {
+    let document = Document(json: [], version: version)
+    #expect(EntityTag.of(document) == document.etag)
 }

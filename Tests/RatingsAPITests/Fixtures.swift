@@ -31,16 +31,25 @@ enum Fixtures {
             + #""updated_at":"2024-10-08T10:00:00Z","timestamp":"2024-10-08T10:00:00Z"}"#
     }
 
+    static func overviewJSON(_ ticker: String) -> String {
+        #"{"ticker":"\#(ticker)","name":"Apple","exchange":"NASDAQ","isin":null,"updated_at":"2024-10-04T19:21:06Z","#
+            + #""consensus":\#(consensusJSON(ticker)),"ratings":[\#(ratingJSON(id: "r", ticker: ticker, action: "other"))],"#
+            + #""insights":[\#(insightJSON(id: "i", ticker: ticker))],"ratings_count":1,"insights_count":1}"#
+    }
+
     /// AAPL, MSFT and BRK/B with consensus; TSLA known (ratings) without one; 5 AAPL ratings
     /// alternating upgrade/downgrade, 2 MSFT ratings and 3 insights.
     static func contents() -> FakeStore.Contents {
         var store = FakeStore.Contents()
         for (index, ticker) in ["AAPL", "MSFT", "BRK/B"].enumerated() {
             store.consensus[ticker] = Document(json: Array(consensusJSON(ticker).utf8), version: UInt64(0x1a2b + index))
-            store.tickerDocuments[ticker] = Document(
-                json: Array(#"{"ticker":"\#(ticker)","consensus":null,"ratings":[],"insights":[]}"#.utf8),
-                version: UInt64(0x300 + index))
+            store.tickerDocuments[ticker] = Document(json: Array(overviewJSON(ticker).utf8), version: UInt64(0x300 + index))
         }
+        let rows = ["AAPL", "BRK/B", "MSFT", "TSLA"].map { ticker in
+            #"{"ticker":"\#(ticker)","name":null,"exchange":"NYSE","isin":null,"updated_at":"2024-10-04T19:21:06Z","#
+                + #""ratings_count":2,"insights_count":0,"has_consensus":\#(ticker != "TSLA")}"#
+        }
+        store.tickers = Document(json: Array(#"{"data":["#.utf8) + Array(rows.joined(separator: ",").utf8) + Array("]}".utf8), version: 7)
         for index in 0..<5 {
             let action = index.isMultiple(of: 2) ? "upgrade" : "downgrade"
             store.ratingRecords.append(record(id: "aapl-\(index)", ticker: "AAPL", action: action))

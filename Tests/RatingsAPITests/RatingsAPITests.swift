@@ -63,7 +63,8 @@ import Testing
     @Test func tickerListAndOverviewComeFromTheStore() {
         let list = harness.send("/tickers")
         #expect(list.status == .ok)
-        #expect(list.text == #"{"data":[]}"#)
+        #expect(list.body == Fixtures.contents().tickers.json)
+        #expect((list.object?["data"] as? [Any])?.count == 4)
         #expect(list.headers["ETag"] == "\"7\"")
         #expect(harness.send("/tickers/msft").object?["ticker"] as? String == "MSFT")
     }
