@@ -18,6 +18,7 @@ public struct APIConfiguration: Sendable {
     /// The bytes served at `GET /openapi.yaml` (the executable embeds the file).
     public var openAPIDocument: [UInt8]
 
+    /// The defaults are the documented ones; `defaultPageSize` must lie in `1...maxPageSize`.
     public init(
         corsOrigin: String? = "*", maxTickersPerRequest: Int = 100, defaultPageSize: Int = 50,
         maxPageSize: Int = 1000, maxTickerLength: Int = 16, maxFirmLength: Int = 256,

@@ -2,6 +2,7 @@
 /// parameter was at fault. Handlers throw it; `RatingsAPI` renders it as
 /// `application/problem+json`.
 struct APIProblem: Error, Sendable, Equatable {
+    /// What kind of problem, which fixes the `type` URI, title and status.
     let type: ProblemType
     /// A sentence for humans about this occurrence.
     let detail: String
@@ -10,6 +11,7 @@ struct APIProblem: Error, Sendable, Equatable {
     /// Why the service is not ready (an extension member of `not-ready` problems).
     var readiness: [String]?
 
+    /// A problem of `type`; `detail` is shown to the client as it is.
     init(_ type: ProblemType, _ detail: String, parameter: String? = nil, readiness: [String]? = nil) {
         self.type = type
         self.detail = detail

@@ -6,7 +6,9 @@
 struct QueryParameters {
     /// One `name=value` pair, both percent-decoded (`+` read as a space).
     struct Parameter {
+        /// The decoded name.
         let name: String
+        /// The decoded value; empty for `name` or `name=`.
         let value: String
     }
 

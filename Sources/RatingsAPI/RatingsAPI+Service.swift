@@ -7,6 +7,7 @@ extension RatingsAPI {
     static let healthBody = Array(#"{"status":"ok"}"#.utf8)
     /// `{"ready":true,"readiness":[]}`.
     static let readyBody = Array(#"{"ready":true,"readiness":[]}"#.utf8)
+    /// The tags of the two constant bodies, hashed once.
     static let healthETag = EntityTag.strong(hashing: healthBody)
     static let readyETag = EntityTag.strong(hashing: readyBody)
 

@@ -9,12 +9,19 @@ import LiveState
 /// as they are (a reference count, not a copy); only lists, `/status` and errors are assembled
 /// here. `HEAD` gets the `GET` response and the server drops the body.
 public final class RatingsAPI: HTTPResponder {
+    /// Where every document comes from.
     let store: any StoreReading
+    /// Limits, CORS origin and the OpenAPI bytes.
     let configuration: APIConfiguration
+    /// Asked on every `/status` and `/readyz`, never cached.
     let serviceState: @Sendable () -> ServiceState
+    /// "Now", for `uptime_seconds`.
     let clock: @Sendable () -> Timestamp
+    /// The header sets, built once.
     let headers: ResponseHeaders
+    /// Ticker validation with the configured length.
     let tickerSymbols: TickerSymbol
+    /// The tag of `configuration.openAPIDocument`, hashed once.
     let openAPIETag: String
 
     /// An API over `store`. `service` is asked for the current mode and readiness on every
@@ -24,6 +31,11 @@ public final class RatingsAPI: HTTPResponder {
         service: @escaping @Sendable () -> ServiceState,
         clock: @escaping @Sendable () -> Timestamp = { Timestamp.now() }
     ) {
+        precondition(
+            configuration.defaultPageSize >= 1 && configuration.defaultPageSize <= configuration.maxPageSize,
+            "defaultPageSize must lie in 1...maxPageSize")
+        precondition(configuration.maxTickersPerRequest >= 1 && configuration.maxTickerLength >= 1,
+                     "ticker limits must be at least 1")
         self.store = store
         self.configuration = configuration
         self.serviceState = service

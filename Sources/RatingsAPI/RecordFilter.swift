@@ -3,6 +3,7 @@ import LiveState
 /// Reads the filters of `GET /ratings` and `GET /insights` into a `RecordQuery`, refusing any
 /// value it cannot take at its word with a 400 that names the parameter.
 struct RecordFilter {
+    /// The page sizes and length limits to apply.
     let configuration: APIConfiguration
 
     /// The query parameters `/ratings` accepts.

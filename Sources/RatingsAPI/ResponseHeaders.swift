@@ -17,6 +17,7 @@ struct ResponseHeaders: Sendable {
     /// `Access-Control-Allow-Headers` when the preflight names none.
     static let defaultAllowedHeaders = "If-None-Match, Last-Event-ID, Content-Type"
 
+    /// The header sets for this configuration's CORS origin and preflight lifetime.
     init(configuration: APIConfiguration) {
         var cors = HTTPHeaders()
         if let origin = configuration.corsOrigin {

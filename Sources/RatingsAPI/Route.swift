@@ -1,17 +1,29 @@
 /// One endpoint of the API with the path parameter it carries (percent-decoded, not yet
 /// validated: a ticker is checked by the handler so the error can name it).
 enum Route: Equatable, Sendable {
+    /// `/consensus/{ticker}`.
     case consensus(ticker: String)
+    /// `/consensus?tickers=`.
     case consensusBatch
+    /// `/ratings`.
     case ratings
+    /// `/ratings/{id}`.
     case rating(id: String)
+    /// `/insights`.
     case insights
+    /// `/insights/{id}`.
     case insight(id: String)
+    /// `/tickers`.
     case tickers
+    /// `/tickers/{ticker}`.
     case ticker(String)
+    /// `/healthz`.
     case healthz
+    /// `/readyz`.
     case readyz
+    /// `/status`.
     case status
+    /// `/openapi.yaml`.
     case openAPI
 
     /// Every route answers these, and only these.

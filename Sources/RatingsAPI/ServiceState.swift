@@ -5,6 +5,7 @@ import LiveState
 public struct ServiceState: Sendable, Equatable {
     /// Where the data comes from.
     public var mode: ServiceMode
+    /// When the process started, for `started_at` and `uptime_seconds`.
     public var startedAt: Timestamp
     /// Why the service is not ready, one short sentence each (e.g. `ratings feed not
     /// connected`); empty when ready.
@@ -13,6 +14,7 @@ public struct ServiceState: Sendable, Equatable {
     /// Ready exactly when nothing is in the way, so the flag and the reasons cannot disagree.
     public var ready: Bool { readinessReasons.isEmpty }
 
+    /// A state; pass no reasons for a ready service.
     public init(mode: ServiceMode, startedAt: Timestamp, readinessReasons: [String] = []) {
         self.mode = mode
         self.startedAt = startedAt
