@@ -1,0 +1,102 @@
+import HTTPServer
+import LiveState
+
+/// The ratingsd HTTP API: routes, query validation, ETags, CORS and problem documents over a
+/// `StoreReading`.
+///
+/// It answers synchronously on the event loop that parsed the request: no task, no actor, no
+/// lock of its own. Documents come from the store already rendered, and their bytes go out
+/// as they are (a reference count, not a copy); only lists, `/status` and errors are assembled
+/// here. `HEAD` gets the `GET` response and the server drops the body.
+public final class RatingsAPI: HTTPResponder {
+    /// Where every document comes from.
+    let store: any StoreReading
+    /// Limits, CORS origin and the OpenAPI bytes.
+    let configuration: APIConfiguration
+    /// Asked on every `/status` and `/readyz`, never cached.
+    let serviceState: @Sendable () -> ServiceState
+    /// "Now", for `uptime_seconds`.
+    let clock: @Sendable () -> Timestamp
+    /// The header sets, built once.
+    let headers: ResponseHeaders
+    /// Ticker validation with the configured length.
+    let tickerSymbols: TickerSymbol
+    /// The tag of `configuration.openAPIDocument`, hashed once.
+    let openAPIETag: String
+
+    /// An API over `store`. `service` is asked for the current mode and readiness on every
+    /// `/status` and `/readyz`; `clock` gives "now" for uptime (a parameter so tests can fix it).
+    public init(
+        store: any StoreReading, configuration: APIConfiguration,
+        service: @escaping @Sendable () -> ServiceState,
+        clock: @escaping @Sendable () -> Timestamp = { Timestamp.now() }
+    ) {
+        precondition(
+            configuration.defaultPageSize >= 1 && configuration.defaultPageSize <= configuration.maxPageSize,
+            "defaultPageSize must lie in 1...maxPageSize")
+        precondition(configuration.maxTickersPerRequest >= 1 && configuration.maxTickerLength >= 1,
+                     "ticker limits must be at least 1")
+        self.store = store
+        self.configuration = configuration
+        self.serviceState = service
+        self.clock = clock
+        headers = ResponseHeaders(configuration: configuration)
+        tickerSymbols = TickerSymbol(maxLength: configuration.maxTickerLength)
+        openAPIETag = EntityTag.strong(hashing: configuration.openAPIDocument)
+    }
+
+    /// Routes the request: 404 for an unknown path, 405 with `Allow` for a method other than
+    /// GET, HEAD and OPTIONS, 204 for OPTIONS, and otherwise the endpoint's answer or problem.
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        do throws(APIProblem) {
+            guard let route = try Route.match(path: request.path) else {
+                if request.method == .options, request.path == "*" { return preflight(request) }
+                throw APIProblem(
+                    .notFound,
+                    "Nothing lives at \(APIProblem.quote(request.path)); /openapi.yaml lists every endpoint.")
+            }
+            switch request.method {
+            case .get, .head: return try answer(route, to: request)
+            case .options: return preflight(request)
+            default: return methodNotAllowed(request.method, route: route)
+            }
+        } catch {
+            return problemResponse(error)
+        }
+    }
+
+    /// The GET (or HEAD) answer of a matched route.
+    private func answer(_ route: Route, to request: HTTPRequest) throws(APIProblem) -> HTTPResponse {
+        switch route {
+        case .consensus(let ticker):
+            try rejectQuery(of: request, route: route)
+            return try consensus(ticker: ticker, request: request)
+        case .consensusBatch:
+            return try consensusBatch(request: request, route: route)
+        case .ratings, .insights:
+            return try records(route, request: request)
+        case .rating(let id):
+            try rejectQuery(of: request, route: route)
+            return try record(store.ratingDocument(id: id), kind: "rating", id: id, request: request)
+        case .insight(let id):
+            try rejectQuery(of: request, route: route)
+            return try record(store.insightDocument(id: id), kind: "insight", id: id, request: request)
+        case .tickers:
+            try rejectQuery(of: request, route: route)
+            let document = store.tickersDocument()
+            return ok(document.json, etag: EntityTag.of(document), request: request)
+        case .ticker(let ticker):
+            try rejectQuery(of: request, route: route)
+            return try tickerOverview(ticker: ticker, request: request)
+        case .healthz, .readyz, .status, .openAPI:
+            try rejectQuery(of: request, route: route)
+            return try service(route, request: request)
+        }
+    }
+
+    /// Refuses any query on routes that take none (see `QueryParameters` for why).
+    private func rejectQuery(of request: HTTPRequest, route: Route) throws(APIProblem) {
+        guard let query = request.query, !query.isEmpty else { return }
+        _ = try QueryParameters(query: query, accepted: [], path: route.template)
+    }
+}

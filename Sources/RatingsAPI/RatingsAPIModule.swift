@@ -1,2 +1,0 @@
-/// Routes of the ratings HTTP API.
-enum RatingsAPIModule {}

@@ -1,0 +1,66 @@
+import HTTPServer
+
+/// The header sets of every kind of response, built once from the configuration so a request
+/// copies a ready list (one allocation when it adds its `ETag`) instead of assembling one.
+struct ResponseHeaders: Sendable {
+    /// 200 JSON documents: content type, `Cache-Control: no-cache`, CORS.
+    let json: HTTPHeaders
+    /// `GET /openapi.yaml`.
+    let yaml: HTTPHeaders
+    /// 304 answers: what a 200 would carry but the content type.
+    let notModified: HTTPHeaders
+    /// Problem documents: `Cache-Control: no-store`, since an error is no state worth keeping.
+    let problem: HTTPHeaders
+    /// 204 preflight answers, without the echoed `Access-Control-Allow-Headers`.
+    let preflight: HTTPHeaders
+
+    /// `Access-Control-Allow-Headers` when the preflight names none.
+    static let defaultAllowedHeaders = "If-None-Match, Last-Event-ID, Content-Type"
+
+    /// The header sets for this configuration's CORS origin and preflight lifetime.
+    init(configuration: APIConfiguration) {
+        var cors = HTTPHeaders()
+        if let origin = configuration.corsOrigin {
+            cors.add(name: "Access-Control-Allow-Origin", value: origin)
+            if origin != "*" { cors.add(name: "Vary", value: "Origin") }
+        }
+        var exposed = cors
+        if configuration.corsOrigin != nil {
+            exposed.add(name: "Access-Control-Expose-Headers", value: "ETag, Link")
+        }
+
+        var json = HTTPHeaders()
+        json.add(name: "Content-Type", value: "application/json")
+        json.add(name: "Cache-Control", value: "no-cache")
+        self.json = Self.appending(exposed, to: json)
+
+        var yaml = HTTPHeaders()
+        yaml.add(name: "Content-Type", value: "application/yaml")
+        yaml.add(name: "Cache-Control", value: "no-cache")
+        self.yaml = Self.appending(exposed, to: yaml)
+
+        var notModified = HTTPHeaders()
+        notModified.add(name: "Cache-Control", value: "no-cache")
+        self.notModified = Self.appending(exposed, to: notModified)
+
+        var problem = HTTPHeaders()
+        problem.add(name: "Content-Type", value: "application/problem+json")
+        problem.add(name: "Cache-Control", value: "no-store")
+        self.problem = Self.appending(exposed, to: problem)
+
+        var preflight = HTTPHeaders()
+        preflight.add(name: "Allow", value: Route.allowedMethods)
+        if configuration.corsOrigin != nil {
+            preflight = Self.appending(cors, to: preflight)
+            preflight.add(name: "Access-Control-Allow-Methods", value: Route.allowedMethods)
+            preflight.add(name: "Access-Control-Max-Age", value: String(configuration.preflightMaxAgeSeconds))
+        }
+        self.preflight = preflight
+    }
+
+    private static func appending(_ extra: HTTPHeaders, to headers: HTTPHeaders) -> HTTPHeaders {
+        var combined = headers
+        for field in extra { combined.add(name: field.name, value: field.value) }
+        return combined
+    }
+}

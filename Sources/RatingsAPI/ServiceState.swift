@@ -1,0 +1,23 @@
+import LiveState
+
+/// What the process says about itself on `/status` and `/readyz`: how it runs, since when, and
+/// what (if anything) keeps it from being ready. The executable provides a fresh one per request.
+public struct ServiceState: Sendable, Equatable {
+    /// Where the data comes from.
+    public var mode: ServiceMode
+    /// When the process started, for `started_at` and `uptime_seconds`.
+    public var startedAt: Timestamp
+    /// Why the service is not ready, one short sentence each (e.g. `ratings feed not
+    /// connected`); empty when ready.
+    public var readinessReasons: [String]
+
+    /// Ready exactly when nothing is in the way, so the flag and the reasons cannot disagree.
+    public var ready: Bool { readinessReasons.isEmpty }
+
+    /// A state; pass no reasons for a ready service.
+    public init(mode: ServiceMode, startedAt: Timestamp, readinessReasons: [String] = []) {
+        self.mode = mode
+        self.startedAt = startedAt
+        self.readinessReasons = readinessReasons
+    }
+}
