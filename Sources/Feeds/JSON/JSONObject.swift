@@ -1,0 +1,43 @@
+/// A JSON object as its members in document order.
+public struct JSONObject: Sendable, Equatable {
+    /// The members as they appeared, duplicates included.
+    public var members: [JSONMember]
+
+    public init(members: [JSONMember] = []) {
+        self.members = members
+    }
+
+    /// What a lookup found: nothing, one value, or the key more than once (which a reader must
+    /// refuse rather than pick one: proxies and parsers disagree on which duplicate wins).
+    public enum Lookup: Sendable, Equatable {
+        case absent
+        case found(JSONValue)
+        case duplicated
+    }
+
+    /// Finds the member named `key`, scanning every member so duplicates are noticed.
+    public func lookup(_ key: JSONKey) -> Lookup {
+        var result = Lookup.absent
+        for member in members where member.keyHash == key.hash && member.key == key.name {
+            if case .found = result { return .duplicated }
+            result = .found(member.value)
+        }
+        return result
+    }
+
+    /// The first member named `name`, for callers that do not care about duplicates.
+    public subscript(name: String) -> JSONValue? {
+        members.first { $0.key == name }?.value
+    }
+
+    /// Replaces the value of every member named `name`; returns whether there was one.
+    @discardableResult
+    public mutating func replaceValue(of name: String, with value: JSONValue) -> Bool {
+        var replaced = false
+        for index in members.indices where members[index].key == name {
+            members[index].value = value
+            replaced = true
+        }
+        return replaced
+    }
+}
