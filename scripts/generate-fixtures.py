@@ -771,7 +771,7 @@ def bad_messages():
         ("consensus-no-tie.json", "consensus", "no-security", "the documented example: names no security",
          replace_once(c, '"ticker":"AAPL",', "").encode()),
         ("consensus-unknown-isin.json", "consensus", "no-security", "an ISIN no rating or insight has carried",
-         replace_once(c, '"ticker":"AAPL"', '"isin":"US0000000001"').encode()),
+         replace_once(c, '"ticker":"AAPL"', '"isin":"GB0002634946"').encode()),
         ("consensus-conflicting-tie.json", "consensus", "ambiguous", "ticker AAPL but symbol MSFT",
          replace_once(c, '"ticker":"AAPL"', '"ticker":"AAPL","symbol":"MSFT"').encode()),
         ("consensus-bad-ticker.json", "consensus", "invalid-ticker", "ticker with a space",
