@@ -142,4 +142,29 @@ import Testing
         #expect(String(decoding: written, as: UTF8.self) == #"{"id":"x","n":195.50,"big":1e999,"s":"a\"b\\c\n\u0001é","arr":[1,{"k":null}],"t":true}"#)
         #expect(try parse(bytes: written) == value)
     }
+
+    @Test func findsEverySpecialByteAtEveryPositionOfTheEightByteFastPath() throws {
+        for length in 0..<24 {
+            for position in 0...length {
+                let before = String(repeating: "a", count: position)
+                let after = String(repeating: "b", count: length - position)
+                #expect(try parse("\"" + before + "\\n" + after + "\"") == .string(before + "\n" + after))
+                #expect(try parse("\"" + before + "é" + after + "\"") == .string(before + "é" + after))
+                #expect(try parse("\"" + before + "\"") == .string(before))
+                let control = failure(bytes: Array(("\"" + before).utf8) + [0x1F] + Array((after + "\"").utf8))
+                #expect(control?.offset == position + 1)
+                let high = failure(bytes: Array(("\"" + before).utf8) + [0xFF] + Array((after + "\"").utf8))
+                #expect(high?.offset == position + 1)
+            }
+        }
+    }
+
+    @Test func reusesKnownKeysAndStillReadsUnknownAndEscapedOnes() throws {
+        var parser = JSONParser(knownKeys: JSONKeyTable(["ticker", "adjusted_pt_current"]))
+        let value = try parser.parse(Array(#"{"ticker":1,"adjusted_pt_current":2,"tickers":3,"tick\u0065r":4,"":5}"#.utf8))
+        let object = try #require(value.objectValue)
+        #expect(object.members.map(\.key) == ["ticker", "adjusted_pt_current", "tickers", "ticker", ""])
+        #expect(object.members.map(\.keyHash) == object.members.map { JSONKey.hash(of: $0.key) })
+        #expect(object.lookup(JSONKey("ticker")) == .duplicated)
+    }
 }

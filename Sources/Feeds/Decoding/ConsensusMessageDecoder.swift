@@ -7,6 +7,9 @@ import LiveState
 /// ambiguous and refused), from an `isin` (or `security.isin`) the store already knows, or from
 /// a subscription of exactly one ticker. Tied to nothing, the message is refused: never a guess.
 /// Should upstream ever wrap the payload like the other streams, `data.content` is read instead.
+/// The schema's `required` list (`aggregate_ratings`, `aggregate_type`, `consensus_rating`) is
+/// not enforced field by field: any one consensus figure makes the message worth keeping, and
+/// one with none at all is refused.
 enum ConsensusMessageDecoder {
     static func decode(
         _ data: FieldReader, subscription: FeedSubscription, resolveISIN: (String) -> String?

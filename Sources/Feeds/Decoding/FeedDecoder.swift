@@ -54,7 +54,7 @@ public struct FeedDecoder: Sendable {
         guard input.contains(where: { !TextRules.isSpace($0) }) else {
             throw DecodeFailure(.empty, "empty message")
         }
-        var parser = JSONParser(maxDepth: limits.maxDepth)
+        var parser = JSONParser(maxDepth: limits.maxDepth, knownKeys: FeedKeys.table, trimsStrings: true)
         let value: JSONValue
         do throws(JSONParseError) {
             value = try parser.parse(input)

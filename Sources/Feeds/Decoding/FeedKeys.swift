@@ -72,3 +72,16 @@ enum FeedKeys {
     static let aggregatePath = FieldPath("data.aggregate_ratings")
     static let contentAggregatePath = FieldPath("data.content.aggregate_ratings")
 }
+
+extension FeedKeys {
+    /// Every member name above, so the parser reuses these strings instead of building them.
+    static let table = JSONKeyTable([
+        id, data, action, timestamp, content, updated, ticker, name, exchange, isin, cusip, currency, date, time,
+        actionCompany, actionPT, ratingCurrent, ratingPrior, ptCurrent, ptPrior, adjustedPTCurrent, adjustedPTPrior,
+        analyst, analystID, analystName, firmID, importance, notes, url, urlCalendar, urlNews, analystInsights, firm,
+        pt, rating, ratingID, security, symbol, cik, aggregateRatings, aggregateType, consensusRating,
+        consensusRatingValue, consensusPriceTarget, highPriceTarget, lowPriceTarget, totalAnalystCount,
+        uniqueAnalystCount, updatedAt, strongBuy, strongBuyHyphen, buy, hold, sell, strongSell, strongSellHyphen,
+        JSONKey("api_version"), JSONKey("kind"),
+    ].map(\.name))
+}

@@ -24,7 +24,7 @@ extension FieldReader {
     /// A calendar date `YYYY-MM-DD` (checked against the calendar), kept as text.
     func date(_ key: JSONKey) throws(DecodeFailure) -> String? {
         guard let text = try string(key) else { return nil }
-        guard text.utf8.count == 10, Timestamp(rfc3339: text) != nil else {
+        guard TextRules.isCalendarDate(text) else {
             throw DecodeFailure(.invalidValue, "\(path.naming(key)): expected a date YYYY-MM-DD, got \(TextRules.quoted(text))")
         }
         return text
@@ -33,14 +33,10 @@ extension FieldReader {
     /// A wall-clock time `HH:MM:SS` (`HH:MM` gets `:00`), kept as text.
     func time(_ key: JSONKey) throws(DecodeFailure) -> String? {
         guard let text = try string(key) else { return nil }
-        let parts = text.utf8.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
-        let limits: [UInt8] = [23, 59, 60]
-        guard parts.count == 2 || parts.count == 3, zip(parts, limits).allSatisfy({ part, limit in
-            part.count == 2 && part.allSatisfy { $0 >= 48 && $0 <= 57 } && (part.first! - 48) * 10 + (part.last! - 48) <= limit
-        }) else {
+        guard TextRules.isClockTime(text) else {
             throw DecodeFailure(.invalidValue, "\(path.naming(key)): expected a time HH:MM:SS, got \(TextRules.quoted(text))")
         }
-        return parts.count == 2 ? text + ":00" : text
+        return text.utf8.count == 5 ? text + ":00" : text
     }
 
     /// An instant: RFC 3339 text (`2024-10-04T19:21:06Z`), or with `easternWallClock` also
@@ -52,7 +48,7 @@ extension FieldReader {
         case .number:
             return try epoch(key)
         case .string(let string):
-            let text = TextRules.trimmed(string)
+            let text = string
             if text.isEmpty { return nil }
             if let instant = Timestamp(rfc3339: text) { return instant }
             if easternWallClock, let instant = Timestamp(easternWallClock: text) { return instant }

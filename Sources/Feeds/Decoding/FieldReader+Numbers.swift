@@ -12,7 +12,7 @@ extension FieldReader {
         case .number(let number):
             if let double = number.double { return double }
         case .string(let string):
-            let text = TextRules.trimmed(string)
+            let text = string
             if text.isEmpty { return nil }
             if TextRules.isDecimal(text), let double = Double(text) { return double }
         default:

@@ -35,9 +35,9 @@ struct FieldReader {
         return FieldReader(child, path: childPath, limits: limits)
     }
 
-    /// A string field, trimmed, at most `maxFieldBytes`. A number is taken as its literal text
-    /// (identifiers such as a CUSIP sometimes arrive unquoted); booleans, arrays and objects are
-    /// refused.
+    /// A string field, at most `maxFieldBytes` (the decoder's parser has trimmed it already). A
+    /// number is taken as its literal text (identifiers such as a CUSIP sometimes arrive
+    /// unquoted); booleans, arrays and objects are refused.
     func string(_ key: JSONKey) throws(DecodeFailure) -> String? {
         try string(key, maxBytes: limits.maxFieldBytes)
     }
@@ -51,7 +51,7 @@ struct FieldReader {
         guard let value = try value(key) else { return nil }
         let text: String
         switch value {
-        case .string(let string): text = TextRules.trimmed(string)
+        case .string(let string): text = string
         case .number(let number): text = number.literal
         default: throw wrongType(key, "a string", value)
         }
@@ -65,7 +65,7 @@ struct FieldReader {
     /// characters (ids end up in URLs, logs and SSE `id:` lines).
     func identifier(_ key: JSONKey) throws(DecodeFailure) -> String? {
         guard let text = try string(key, maxBytes: limits.maxIdentifierBytes) else { return nil }
-        guard !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
+        guard !TextRules.withBytes(text, { $0.contains { $0 < 0x20 || $0 == 0x7F } }) else {
             throw DecodeFailure(.invalidValue, "\(path.naming(key)) contains a control character")
         }
         return text

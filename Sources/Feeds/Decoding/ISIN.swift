@@ -3,27 +3,34 @@
 public enum ISIN {
     /// The upper-cased ISIN, or nil when `text` is not one or its check digit is wrong.
     public static func normalized(_ text: String) -> String? {
-        let bytes = Array(text.utf8).map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }
-        guard bytes.count == 12, bytes[0...1].allSatisfy(isLetter), bytes[2...10].allSatisfy({ isLetter($0) || isDigit($0) }),
-              isDigit(bytes[11]) else { return nil }
-        var digits: [Int] = []
-        for byte in bytes {
-            if isDigit(byte) {
-                digits.append(Int(byte - 48))
-            } else {
-                let value = Int(byte - 65) + 10
-                digits.append(value / 10)
-                digits.append(value % 10)
+        let verdict: (valid: Bool, lowercase: Bool) = TextRules.withBytes(text) { bytes in
+            guard bytes.count == 12 else { return (false, false) }
+            var lowercase = false
+            // Luhn from the right over the digit string, where a letter contributes two digits.
+            var sum = 0
+            var position = 0
+            func add(_ digit: Int) {
+                let doubled = position % 2 == 1 ? digit * 2 : digit
+                sum += doubled > 9 ? doubled - 9 : doubled
+                position += 1
             }
+            for index in stride(from: 11, through: 0, by: -1) {
+                var byte = bytes[index]
+                if byte >= 97 && byte <= 122 { byte -= 32; lowercase = true }
+                let isDigit = byte >= 48 && byte <= 57
+                let isLetter = byte >= 65 && byte <= 90
+                guard index == 11 ? isDigit : (index < 2 ? isLetter : isDigit || isLetter) else { return (false, false) }
+                if isDigit {
+                    add(Int(byte - 48))
+                } else {
+                    let value = Int(byte - 65) + 10
+                    add(value % 10)
+                    add(value / 10)
+                }
+            }
+            return (sum % 10 == 0, lowercase)
         }
-        var sum = 0
-        for (position, digit) in digits.reversed().enumerated() {
-            let doubled = position % 2 == 1 ? digit * 2 : digit
-            sum += doubled > 9 ? doubled - 9 : doubled
-        }
-        return sum % 10 == 0 ? String(decoding: bytes, as: UTF8.self) : nil
+        guard verdict.valid else { return nil }
+        return verdict.lowercase ? text.uppercased() : text
     }
-
-    private static func isLetter(_ byte: UInt8) -> Bool { byte >= 65 && byte <= 90 }
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 }

@@ -6,20 +6,23 @@ public enum TickerSymbol {
 
     /// The upper-cased ticker, or nil when `text` is not one.
     public static func normalized(_ text: String) -> String? {
-        let utf8 = text.utf8
-        guard !utf8.isEmpty, utf8.count <= maxLength else { return nil }
-        var needsUppercasing = false
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "/"):
-                continue
-            case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                needsUppercasing = true
-            default:
-                return nil
+        let verdict: (valid: Bool, lowercase: Bool) = TextRules.withBytes(text) { bytes in
+            guard !bytes.isEmpty, bytes.count <= maxLength else { return (false, false) }
+            var lowercase = false
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "/"):
+                    continue
+                case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    lowercase = true
+                default:
+                    return (false, false)
+                }
             }
+            return (true, lowercase)
         }
-        return needsUppercasing ? String(decoding: utf8.map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }, as: UTF8.self) : text
+        guard verdict.valid else { return nil }
+        return verdict.lowercase ? String(decoding: text.utf8.map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }, as: UTF8.self) : text
     }
 }

@@ -14,7 +14,7 @@ struct DemoRecord: Sendable {
     init(source: FeedSource, raw: [UInt8]) {
         self.source = source
         self.raw = raw
-        var parser = JSONParser()
+        var parser = JSONParser(knownKeys: FeedKeys.table)
         let root = (try? parser.parse(raw))?.objectValue
         self.root = root
         self.instant = root.flatMap { DemoRecord.instant(of: $0, source: source) }

@@ -17,12 +17,14 @@ public struct JSONObject: Sendable, Equatable {
 
     /// Finds the member named `key`, scanning every member so duplicates are noticed.
     public func lookup(_ key: JSONKey) -> Lookup {
-        var result = Lookup.absent
-        for member in members where member.keyHash == key.hash && member.key == key.name {
-            if case .found = result { return .duplicated }
-            result = .found(member.value)
+        // Indices, not `for member in members`: copying each member out would retain and
+        // release its key and value on every probe of every lookup.
+        var found = -1
+        for index in members.indices where members[index].keyHash == key.hash && members[index].key == key.name {
+            if found >= 0 { return .duplicated }
+            found = index
         }
-        return result
+        return found < 0 ? .absent : .found(members[found].value)
     }
 
     /// The first member named `name`, for callers that do not care about duplicates.

@@ -1,17 +1,34 @@
 /// Strings: the fast path copies a run of plain ASCII once; escapes go through `scratch`.
 extension JSONParser {
-    /// Reads the string whose opening quote is at `cursor`; leaves the cursor after the closing quote.
-    mutating func readString(_ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) throws(JSONParseError) -> String {
+    /// Reads a member name at `cursor` with its `JSONKey` hash; a name in `knownKeys` is not
+    /// built again.
+    mutating func readKeyString(_ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) throws(JSONParseError) -> (String, UInt64) {
         let start = cursor + 1
-        var index = start
+        let end = Self.scanPlain(input, from: start)
+        if end < input.count && input[end] == UInt8(ascii: "\"") {
+            let bytes = UnsafeBufferPointer(rebasing: input[start..<end])
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            cursor = end + 1
+            return (knownKeys.name(hash: hash, bytes: bytes) ?? String(decoding: bytes, as: UTF8.self), hash)
+        }
+        let key = try readString(input, &cursor, trimming: false)
+        return (key, JSONKey.hash(of: key))
+    }
+
+    /// Reads the string whose opening quote is at `cursor`; leaves the cursor after the closing
+    /// quote. With `trimming`, leading and trailing ASCII whitespace is left out.
+    mutating func readString(_ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int, trimming: Bool) throws(JSONParseError) -> String {
+        let start = cursor + 1
+        var index = Self.scanPlain(input, from: start)
         while index < input.count {
             let byte = input[index]
             if byte == UInt8(ascii: "\"") {
                 cursor = index + 1
-                return String(decoding: UnsafeBufferPointer(rebasing: input[start..<index]), as: UTF8.self)
+                return Self.string(UnsafeBufferPointer(rebasing: input[start..<index]), trimming: trimming)
             }
             if byte == UInt8(ascii: "\\") {
-                return try readEscapedString(input, &cursor, plainUntil: index)
+                return try readEscapedString(input, &cursor, plainUntil: index, trimming: trimming)
             }
             if byte < 0x20 {
                 throw JSONParseError(.syntax, at: index, "control character \(JSONParseError.describe(byte)) inside a string must be escaped")
@@ -22,7 +39,9 @@ extension JSONParser {
     }
 
     /// The slow path, from the first backslash on.
-    private mutating func readEscapedString(_ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int, plainUntil firstEscape: Int) throws(JSONParseError) -> String {
+    private mutating func readEscapedString(
+        _ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int, plainUntil firstEscape: Int, trimming: Bool
+    ) throws(JSONParseError) -> String {
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: input[(cursor + 1)..<firstEscape]))
         var index = firstEscape
@@ -31,7 +50,7 @@ extension JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 cursor = index + 1
-                return String(decoding: scratch, as: UTF8.self)
+                return scratch.withUnsafeBufferPointer { Self.string($0, trimming: trimming) }
             case UInt8(ascii: "\\"):
                 index = try readEscape(input, at: index)
             case 0..<0x20:
@@ -115,6 +134,49 @@ extension JSONParser {
             value = value << 4 | UInt16(digit)
         }
         return value
+    }
+
+    /// Validated UTF-8 bytes as a string, optionally without surrounding ASCII whitespace.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, trimming: Bool) -> String {
+        guard trimming else { return String(decoding: bytes, as: UTF8.self) }
+        var start = 0
+        var end = bytes.count
+        while start < end && isSpace(bytes[start]) { start += 1 }
+        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// The index of the first byte from `start` that ends a run of plain ASCII string content
+    /// (a quote, a backslash, a control character or a non-ASCII byte), eight bytes at a time:
+    /// most of a message is string content, and most strings are plain.
+    static func scanPlain(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        if let base = input.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while index + 8 <= input.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                // Classic "has a byte below n / has a zero byte" tests; exact as long as no byte
+                // has its high bit set, and a set high bit stops the fast path anyway.
+                let control = (word &- ones &* 0x20) & ~word
+                let special = (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
+                if special | (word & highs) != 0 { break }
+                index += 8
+            }
+        }
+        while index < input.count {
+            let byte = input[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return index }
+            index += 1
+        }
+        return index
     }
 
     /// Checks the multi-byte UTF-8 sequence starting at `start` (RFC 3629: no overlong forms,

@@ -8,11 +8,18 @@
 public struct JSONParser {
     /// Containers deeper than this are refused; upstream messages nest four levels.
     public let maxDepth: Int
+    /// Member names reused rather than built for every message.
+    let knownKeys: JSONKeyTable
+    /// Whether string values (not member names) lose leading and trailing ASCII whitespace:
+    /// what a lenient reader wants anyway, done here where it costs nothing.
+    public let trimsStrings: Bool
     /// Reused for strings with escapes, so only those pay for a second copy.
     var scratch: [UInt8] = []
 
-    public init(maxDepth: Int = 32) {
+    public init(maxDepth: Int = 32, knownKeys: JSONKeyTable = .empty, trimsStrings: Bool = false) {
         self.maxDepth = max(1, maxDepth)
+        self.knownKeys = knownKeys
+        self.trimsStrings = trimsStrings
     }
 
     /// One open array or object while its elements are being parsed.
@@ -53,14 +60,14 @@ public struct JSONParser {
                 } else {
                     var frame = Frame(isObject: isObject)
                     if isObject {
-                        frame.members.reserveCapacity(8)
-                        try readKey(input, &cursor, into: &frame, stack)
+                        frame.members.reserveCapacity(16)
+                        try readKey(input, &cursor, into: &frame)
                     }
                     stack.append(frame)
                     continue parsing
                 }
             case UInt8(ascii: "\""):
-                value = .string(try readString(input, &cursor))
+                value = .string(try readString(input, &cursor, trimming: trimsStrings))
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 value = .number(try readNumber(input, &cursor))
             default:
@@ -78,7 +85,7 @@ public struct JSONParser {
                 let byte = input[cursor]
                 if byte == UInt8(ascii: ",") {
                     cursor = skipWhitespace(input, from: cursor + 1)
-                    if stack[top].isObject { try readKey(input, &cursor, into: &stack[top], stack) }
+                    if stack[top].isObject { try readKey(input, &cursor, into: &stack[top]) }
                     continue parsing
                 }
                 let closer = stack[top].isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
@@ -97,16 +104,16 @@ public struct JSONParser {
         }
     }
 
-    /// Reads `"key" :` at `cursor`, leaving the cursor on the member's value.
-    private mutating func readKey(_ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int, into frame: inout Frame, _ stack: [Frame]) throws(JSONParseError) {
-        guard cursor < input.count else { throw truncated(input, stack) }
+    /// Reads `"key" :` at `cursor`, leaving the cursor on the member's value. Takes only the
+    /// frame, not the stack: a second reference to the stack would make every write to it copy.
+    private mutating func readKey(_ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int, into frame: inout Frame) throws(JSONParseError) {
+        guard cursor < input.count else { throw truncatedInObject(input) }
         guard input[cursor] == UInt8(ascii: "\"") else {
             throw JSONParseError(.syntax, at: cursor, "expected a member name in double quotes but found \(JSONParseError.describe(input[cursor]))")
         }
-        frame.key = try readString(input, &cursor)
-        frame.keyHash = JSONKey.hash(of: frame.key)
+        (frame.key, frame.keyHash) = try readKeyString(input, &cursor)
         cursor = skipWhitespace(input, from: cursor)
-        guard cursor < input.count else { throw truncated(input, stack) }
+        guard cursor < input.count else { throw truncatedInObject(input) }
         guard input[cursor] == UInt8(ascii: ":") else {
             throw JSONParseError(.syntax, at: cursor, "expected ':' but found \(JSONParseError.describe(input[cursor]))")
         }
@@ -122,6 +129,10 @@ public struct JSONParser {
             }
         }
         return index
+    }
+
+    private func truncatedInObject(_ input: UnsafeBufferPointer<UInt8>) -> JSONParseError {
+        JSONParseError(.syntax, at: input.count, "the message ends early inside an object")
     }
 
     private func truncated(_ input: UnsafeBufferPointer<UInt8>, _ stack: [Frame]) -> JSONParseError {
