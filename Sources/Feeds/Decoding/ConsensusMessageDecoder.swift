@@ -11,6 +11,7 @@ import LiveState
 /// not enforced field by field: any one consensus figure makes the message worth keeping, and
 /// one with none at all is refused.
 enum ConsensusMessageDecoder {
+    /// The consensus carried by `data`, tied to a ticker, or why it cannot be.
     static func decode(
         _ data: FieldReader, subscription: FeedSubscription, resolveISIN: (String) -> String?
     ) throws(DecodeFailure) -> Change {

@@ -31,14 +31,17 @@ public struct DecodeFailure: Error, Sendable, Equatable, CustomStringConvertible
         case noSecurity = "no-security"
     }
 
+    /// What kind of problem it is.
     public let category: Category
     /// One line, naming the field by its path from the envelope.
     public let reason: String
 
+    /// A failure of `category` explained by the one-line `reason`.
     public init(_ category: Category, _ reason: String) {
         self.category = category
         self.reason = reason
     }
 
+    /// The reason.
     public var description: String { reason }
 }

@@ -7,8 +7,10 @@ import LiveState
 /// says `"stream_type"`. Pure and thread-safe: no I/O, no shared state; the only outside input
 /// is `resolveISIN`, for consensus messages tied by ISIN.
 public struct FeedDecoder: Sendable {
+    /// The bounds every message is held to.
     public let limits: FeedLimits
 
+    /// A decoder holding messages to `limits`.
     public init(limits: FeedLimits = FeedLimits()) {
         self.limits = limits
     }

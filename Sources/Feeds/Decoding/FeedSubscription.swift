@@ -9,6 +9,7 @@ public struct FeedSubscription: Sendable, Equatable {
     /// ISINs of the subscription; empty means no ISIN filter.
     public var isins: [String]
 
+    /// A subscription to `tickers` and `isins` (both empty: everything).
     public init(tickers: [String] = [], isins: [String] = []) {
         self.tickers = tickers
         self.isins = isins

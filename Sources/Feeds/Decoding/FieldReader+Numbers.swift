@@ -89,6 +89,7 @@ extension FieldReader {
         return Timestamp(millisecondsSinceEpoch: Int64(milliseconds.rounded()))
     }
 
+    /// The failure for a number outside what the field allows.
     func outOfRange(_ key: JSONKey, _ expected: String, _ value: JSONValue?) -> DecodeFailure {
         DecodeFailure(.outOfRange, "\(path.naming(key)): expected \(expected), got \(value.map(TextRules.describe) ?? "null")")
     }

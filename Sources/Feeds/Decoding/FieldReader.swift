@@ -4,10 +4,14 @@
 /// an empty string is absent; a key given twice is refused as ambiguous (which copy would a
 /// proxy or another parser have used?). Unknown keys are ignored, since upstream adds fields.
 struct FieldReader {
+    /// The object read from.
     let object: JSONObject
+    /// Where the object sits, for reasons.
     let path: FieldPath
+    /// Length limits of strings.
     let limits: FeedLimits
 
+    /// Reads `object`, found at `path`.
     init(_ object: JSONObject, path: FieldPath, limits: FeedLimits) {
         self.object = object
         self.path = path
@@ -47,6 +51,7 @@ struct FieldReader {
         try string(key, maxBytes: limits.maxTextBytes)
     }
 
+    /// A string field at most `maxBytes` long.
     func string(_ key: JSONKey, maxBytes: Int) throws(DecodeFailure) -> String? {
         guard let value = try value(key) else { return nil }
         let text: String

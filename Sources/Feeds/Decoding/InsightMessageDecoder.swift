@@ -6,6 +6,7 @@ import LiveState
 /// should upstream ever flatten it, a `content.ticker` or `content.symbol` is accepted when
 /// there is no `security` object, since it still names the security explicitly.
 enum InsightMessageDecoder {
+    /// The change carried by `data`, or why there is none.
     static func decode(_ data: FieldReader) throws(DecodeFailure) -> Change {
         let envelope = try RecordEnvelope(data)
         if envelope.action == .deleted {

@@ -6,6 +6,7 @@ import LiveState
 /// `content.id`, `updated` or `isin`, so only `data.action`, `data.id` and (for creates and
 /// updates) `content.ticker` are required. `analyst` names the firm, not the person.
 enum RatingMessageDecoder {
+    /// The change carried by `data`, or why there is none.
     static func decode(_ data: FieldReader) throws(DecodeFailure) -> Change {
         let envelope = try RecordEnvelope(data)
         if envelope.action == .deleted {

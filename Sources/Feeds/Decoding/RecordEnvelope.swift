@@ -3,9 +3,13 @@ import LiveState
 /// The part ratings and insights share under `data`: what to do (`action`), to which record
 /// (`id`), when (`timestamp`), and the record itself (`content`).
 struct RecordEnvelope {
+    /// `data.action`, any letter case.
     let action: ChangeAction
+    /// `data.id`.
     let id: String
+    /// `data.timestamp`.
     let timestamp: Timestamp?
+    /// `data.content`, when present.
     let content: FieldReader?
 
     /// Reads `data.action`, `data.id`, `data.timestamp` and `data.content`. The action is

@@ -6,6 +6,7 @@ enum TextRules {
         return Array(string.utf8).withUnsafeBufferPointer(body)
     }
 
+    /// The four JSON whitespace bytes.
     static func isSpace(_ byte: UInt8) -> Bool {
         JSONParser.isSpace(byte)
     }

@@ -15,14 +15,17 @@ public protocol DemoClock: Sendable {
 
 /// The system's clocks (`CLOCK_MONOTONIC`, `CLOCK_REALTIME`).
 public struct SystemDemoClock: DemoClock {
+    /// The system's clocks.
     public init() {}
 
+    /// `CLOCK_MONOTONIC` in nanoseconds.
     public func monotonicNanoseconds() -> UInt64 {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
         return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
     }
 
+    /// `CLOCK_REALTIME`.
     public func now() -> Timestamp {
         Timestamp.now()
     }

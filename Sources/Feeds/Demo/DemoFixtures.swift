@@ -4,10 +4,14 @@ import LiveState
 ///
 /// The library never reads files: the executable embeds `Fixtures/` and hands the bytes in.
 public struct DemoFixtures: Sendable {
+    /// `ratings.jsonl`.
     public var ratings: [UInt8]
+    /// `consensus.jsonl`.
     public var consensus: [UInt8]
+    /// `insights.jsonl`.
     public var insights: [UInt8]
 
+    /// The three files' bytes.
     public init(ratings: [UInt8], consensus: [UInt8], insights: [UInt8]) {
         self.ratings = ratings
         self.consensus = consensus

@@ -10,6 +10,7 @@ public struct DemoLoadSummary: Sendable, Equatable {
     /// Wall time the load took, in milliseconds.
     public var milliseconds: Int64
 
+    /// A summary of a finished load.
     public init(messages: Int, applied: Int, deadLetters: Int, milliseconds: Int64) {
         self.messages = messages
         self.applied = applied

@@ -2,9 +2,12 @@ import LiveState
 
 /// One message demo mode feeds through the pipeline, as if it arrived on `source`.
 public struct DemoMessage: Sendable, Equatable {
+    /// The stream the message pretends to arrive on.
     public var source: FeedSource
+    /// The message, one JSON document.
     public var bytes: [UInt8]
 
+    /// A message for `source`.
     public init(source: FeedSource, bytes: [UInt8]) {
         self.source = source
         self.bytes = bytes

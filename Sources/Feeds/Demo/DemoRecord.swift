@@ -2,7 +2,9 @@ import LiveState
 
 /// One fixture line, parsed once, with the instant that places it in the merged timeline.
 struct DemoRecord: Sendable {
+    /// The file the line came from.
     let source: FeedSource
+    /// The line as recorded.
     let raw: [UInt8]
     /// Nil when the line is not a JSON object; such a line is replayed byte for byte (and
     /// becomes a dead letter, which is what it would be live).
@@ -11,6 +13,7 @@ struct DemoRecord: Sendable {
     /// nil when the line has none.
     let instant: Timestamp?
 
+    /// Parses one line of `source`'s file.
     init(source: FeedSource, raw: [UInt8]) {
         self.source = source
         self.raw = raw

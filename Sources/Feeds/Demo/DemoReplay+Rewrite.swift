@@ -4,6 +4,7 @@ import LiveState
 /// the same order and the same types (a string `updated` stays a string, milliseconds stay
 /// milliseconds, an Eastern wall-clock `updated_at` stays one).
 extension DemoReplay {
+    /// The line of `record` as loop `loop` sends it at `now`.
     mutating func rewrite(_ record: DemoRecord, now: Timestamp) -> [UInt8] {
         guard var root = record.root else { return record.raw }
         let originalEnvelope = root["id"]?.stringValue

@@ -16,11 +16,13 @@ import LiveState
 public struct DemoReplay: Sendable {
     /// The fixture lines as recorded, in timeline order.
     public let initialLoad: [DemoMessage]
+    /// The parsed lines, in timeline order.
     let records: [DemoRecord]
     /// The replay loop the next message belongs to (1 for the first pass after the load).
     public private(set) var loop = 1
     /// Index of the next record in `records`.
     public private(set) var position = 0
+    /// Draws the fresh envelope ids.
     var random: DemoRandom
     /// Fresh envelope ids of this loop, by original envelope id.
     var envelopeIDs: [String: String] = [:]

@@ -14,11 +14,13 @@ struct EasternWallClock: Equatable {
     /// `HH:MM:SS`.
     let time: String
 
+    /// A wall-clock reading given as text.
     init(date: String, time: String) {
         self.date = date
         self.time = time
     }
 
+    /// The reading of a US Eastern clock at `instant` (to the second).
     init(_ instant: Timestamp) {
         let millis = instant.millisecondsSinceEpoch
         let seconds = millis - ((millis % 1000) + 1000) % 1000

@@ -4,9 +4,12 @@
 /// comparing a 64-bit hash first keeps that scan to integer compares, and the string is compared
 /// only on a hash match, so a collision can never confuse two keys.
 public struct JSONKey: Sendable, Hashable, CustomStringConvertible {
+    /// The member name.
     public let name: String
+    /// `JSONKey.hash(of: name)`.
     public let hash: UInt64
 
+    /// A key for `name`, hashed now.
     public init(_ name: String) {
         self.name = name
         self.hash = JSONKey.hash(of: name)
@@ -21,5 +24,6 @@ public struct JSONKey: Sendable, Hashable, CustomStringConvertible {
         return hash
     }
 
+    /// The name.
     public var description: String { name }
 }

@@ -10,6 +10,7 @@ import Darwin
 ///
 /// Immutable after init (open addressing, linear probing), hence safe to share across threads.
 public final class JSONKeyTable: Sendable {
+    /// One known name, its hash and its bytes.
     struct Slot: Sendable {
         let hash: UInt64
         let name: String

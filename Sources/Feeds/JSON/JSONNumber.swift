@@ -27,5 +27,6 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
         !literal.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
     }
 
+    /// The literal.
     public var description: String { literal }
 }

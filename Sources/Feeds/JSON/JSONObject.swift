@@ -3,6 +3,7 @@ public struct JSONObject: Sendable, Equatable {
     /// The members as they appeared, duplicates included.
     public var members: [JSONMember]
 
+    /// An object of `members`.
     public init(members: [JSONMember] = []) {
         self.members = members
     }
@@ -10,8 +11,11 @@ public struct JSONObject: Sendable, Equatable {
     /// What a lookup found: nothing, one value, or the key more than once (which a reader must
     /// refuse rather than pick one: proxies and parsers disagree on which duplicate wins).
     public enum Lookup: Sendable, Equatable {
+        /// No member has the name.
         case absent
+        /// Exactly one member has it.
         case found(JSONValue)
+        /// More than one member has it.
         case duplicated
     }
 

@@ -10,6 +10,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
         case tooDeep
     }
 
+    /// What kind of problem.
     public let kind: Kind
     /// Offset of the offending byte from the start of the input (the input's length when it
     /// ended too early).
@@ -17,6 +18,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     /// What was wrong, e.g. `expected ',' or '}' but found 'x'`.
     public let detail: String
 
+    /// A problem of `kind` at byte `offset`.
     public init(_ kind: Kind, at offset: Int, _ detail: String) {
         self.kind = kind
         self.offset = offset

@@ -16,6 +16,7 @@ public struct JSONParser {
     /// Reused for strings with escapes, so only those pay for a second copy.
     var scratch: [UInt8] = []
 
+    /// A parser with its depth limit, names to reuse, and whether it trims string values.
     public init(maxDepth: Int = 32, knownKeys: JSONKeyTable = .empty, trimsStrings: Bool = false) {
         self.maxDepth = max(1, maxDepth)
         self.knownKeys = knownKeys
@@ -120,6 +121,7 @@ public struct JSONParser {
         cursor = skipWhitespace(input, from: cursor + 1)
     }
 
+    /// The index of the first non-whitespace byte from `start`.
     func skipWhitespace(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         while index < input.count {

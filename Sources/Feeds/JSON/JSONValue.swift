@@ -4,11 +4,17 @@
 /// re-serialised with the shape it arrived in, and a reader can tell an ambiguous duplicate key
 /// from a single one. Numbers keep their literal text; they are converted only when read.
 public enum JSONValue: Sendable, Equatable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number, as its literal.
     case number(JSONNumber)
+    /// A string, escapes decoded.
     case string(String)
+    /// An array, in order.
     case array([JSONValue])
+    /// An object, members in order.
     case object(JSONObject)
 
     /// The JSON type's name as used in error messages: `null`, `boolean`, `number`, `string`,

@@ -6,9 +6,12 @@ import LiveState
 /// Holds no mutable state of its own; the store is the single writer and expects its calls
 /// from one thread at a time (one consumer thread per process, or the demo thread).
 public final class FeedPipeline: Sendable {
+    /// Where decoded messages and dead letters go.
     public let store: any StoreWriting
+    /// Decodes every message, with the pipeline's limits.
     public let decoder: FeedDecoder
 
+    /// A pipeline into `store`, holding messages to `limits`.
     public init(store: any StoreWriting, limits: FeedLimits = FeedLimits()) {
         self.store = store
         self.decoder = FeedDecoder(limits: limits)
