@@ -842,6 +842,16 @@ tests decode every line.
 | `insights.jsonl` | %(insights)d | analyst insights on %(insight_tickers)d tickers, with updates and deletes |
 | `bad/` | %(bad)d | one malformed or hostile message per file; see `bad/README.md` |
 
+## How demo mode uses them
+With no `BENZINGA_TOKEN`, ratingsd feeds these files through the same decode-and-apply path as
+the live streams (`Feeds.DemoReplay`, `Feeds.DemoFeed`). First every line as recorded, the three
+files merged by time (`content.updated`, `data.timestamp`, `updated_at`), so the state is complete
+when the service reports ready. Then it loops forever at `--demo-rate` messages per second,
+re-writing each line for loop `n`: a fresh envelope `id` (a re-sent line keeps its twin's, so it
+stays a duplicate), `data.id`, `content.id` and insight `rating_id` suffixed `-r<n>` (new
+records whose updates and deletes still find them), and every timestamp set to the current time
+in the line's own format (seconds stay seconds, an Eastern `updated_at` stays Eastern).
+
 ## What is real and what is made up
 Tickers, company names, listing exchanges, ISINs (and CUSIPs, characters 3-11 of a US ISIN) are
 real; ISINs are given only where known with confidence and each passes the ISIN check digit
