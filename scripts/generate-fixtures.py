@@ -270,6 +270,14 @@ def target_for(word, price, rng):
     return round_target(price * rng.uniform(low, high))
 
 
+# How often analysts hold each view: most large caps carry mostly Buy-side ratings.
+VIEW_WEIGHT = {5: 1.5, 4: 9, 3: 4, 2: 1, 1: 0.3}
+
+
+def pick_word(words, rng):
+    return rng.choices(words, weights=[VIEW_WEIGHT[SCORE[word]] for word in words])[0]
+
+
 def analyst_name(rng):
     return "%s %s" % (rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES))
 
@@ -285,7 +293,7 @@ def generate_ratings(rng, ids):
     for ticker in tickers:
         count = min(len(FIRMS), 8 + securities[ticker][5] + rng.randint(0, 6))
         for firm, words in rng.sample(FIRMS, count):
-            word = rng.choices(words, weights=[1] + [3] * (len(words) - 2) + [5])[0] if len(words) > 2 else rng.choice(words)
+            word = pick_word(words, rng)
             coverage[(ticker, firm)] = Coverage(word, target_for(word, price[ticker], rng), analyst_name(rng))
 
     days = list(trading_days())
@@ -315,7 +323,7 @@ def make_rating(rng, ids, security, price, local, coverage, firm_words):
         firm = rng.choice(idle)
         held = coverage.get((ticker, firm))
         words = firm_words[firm]
-        word = rng.choice(words[1:])
+        word = pick_word(words, rng)
         action = "Reinstates" if held is not None and held.state == "suspended" else "Initiates Coverage On"
         new = Coverage(word, target_for(word, price, rng), held.analyst if held and action == "Reinstates" else analyst_name(rng))
         coverage[(ticker, firm)] = new
@@ -327,24 +335,28 @@ def make_rating(rng, ids, security, price, local, coverage, firm_words):
         position = words.index(held.word)
         roll = rng.random()
         prior_word, prior_target = held.word, held.target
-        if roll < 0.10 and position + 1 < len(words):
+        # An upgrade from the top of a scale (or a downgrade from its bottom) is a Maintains.
+        if roll < 0.11 and position + 1 < len(words):
             action, held.word = "Upgrades", words[position + 1]
             held.target = max(prior_target, target_for(held.word, price, rng))
-        elif roll < 0.20 and position > 0:
+        elif roll < 0.11:
+            action = "Maintains"
+            held.target = target_for(held.word, price, rng)
+        elif roll < 0.18 and position > 0:
             action, held.word = "Downgrades", words[position - 1]
             held.target = min(prior_target, target_for(held.word, price, rng))
-        elif roll < 0.23:
+        elif roll < 0.21:
             action, held.analyst = "Assumes", analyst_name(rng)
             held.target = target_for(held.word, price, rng)
-        elif roll < 0.245:
+        elif roll < 0.225:
             action = "Terminates Coverage On"
             held.state = "none"
-        elif roll < 0.255:
+        elif roll < 0.235:
             action = "Suspends"
             held.state = "suspended"
-        elif roll < 0.262:
+        elif roll < 0.242:
             action = "Removes"
-        elif roll < 0.36:
+        elif roll < 0.34:
             action = "Reiterates"
             if rng.random() < 0.4:
                 held.target = target_for(held.word, price, rng)
@@ -552,11 +564,8 @@ def consensus_message(rng, ids, ticker, records, when, known_isin):
         aggregate[name] = count
     data["aggregate_ratings"] = aggregate
     data["aggregate_type"] = "number"
-    casing = rng.random()
-    if casing < 0.15:
+    if rng.random() < 0.2:
         data["consensus_rating"] = LABEL_TITLE[label_value]
-    elif casing < 0.2:
-        data["consensus_rating"] = LABEL[label_value].lower()
     else:
         data["consensus_rating"] = LABEL[label_value]
     data["consensus_rating_val"] = round(score, 2)
@@ -870,7 +879,7 @@ a firm keeps its `firm_id` everywhere). Prices and price targets are plausible, 
   either the whole record or only `id`, `ticker` and `updated`. A few lines are sent twice (same
   envelope id), as after a `replay`.
 - Consensus: the documented `kind` is the ratings kind (`data/v2.1/calendar/ratings`) and it is
-  kept; `consensus_rating` comes as `BUY`, `Buy` and `buy` (and the `STRONG_` forms);
+  kept; `consensus_rating` comes as `BUY` and as `Buy` (and `STRONG_BUY`/`Strong Buy`);
   `aggregate_ratings` uses `strong_sell` and sometimes `strong-sell` (and `strong-buy`); price
   targets are mostly two decimals, some four (`250.1784`), some whole integers; `updated_at` is
   mostly RFC 3339 `Z`, sometimes `YYYY-MM-DD HH:MM:SS` US Eastern.
