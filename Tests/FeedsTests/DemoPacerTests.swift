@@ -71,4 +71,10 @@ import Testing
         }
         #expect(sent == 30)
     }
+
+    @Test func aVanishinglySmallRateWaitsInsteadOfOverflowing() {
+        var pacer = DemoPacer(rate: 1e-15, now: 0)
+        #expect(pacer.poll(now: 0) == .send(1))
+        #expect(pacer.poll(now: 1) == .wait(nanoseconds: 1_000_000_000_000_000_000))
+    }
 }

@@ -44,7 +44,9 @@ public struct DemoPacer: Sendable {
             sentSinceAnchor = dueTotal
             return .send(Int(due))
         }
-        let nextDue = anchor + UInt64((Double(sentSinceAnchor) * 1e9 / rate).rounded(.up))
+        let offset = (Double(sentSinceAnchor) * 1e9 / rate).rounded(.up)
+        guard offset < 1e18 else { return .wait(nanoseconds: 1_000_000_000_000_000_000) }  // a rate of one a decade
+        let nextDue = anchor &+ UInt64(offset)
         return .wait(nanoseconds: max(1, nextDue > now ? nextDue - now : 1))
     }
 }
