@@ -68,7 +68,6 @@ enum FeedKeys {
     static let dataPath = FieldPath("data")
     static let contentPath = FieldPath("data.content")
     static let securityPath = FieldPath("data.content.security")
-    static let dataSecurityPath = FieldPath("data.security")
     static let aggregatePath = FieldPath("data.aggregate_ratings")
     static let contentAggregatePath = FieldPath("data.content.aggregate_ratings")
 }

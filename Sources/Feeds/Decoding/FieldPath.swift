@@ -13,9 +13,4 @@ struct FieldPath: Sendable {
     func naming(_ key: JSONKey) -> String {
         parent.isEmpty ? key.name : parent + "." + key.name
     }
-
-    /// The path of a nested object.
-    func child(_ key: JSONKey) -> FieldPath {
-        FieldPath(naming(key))
-    }
 }
