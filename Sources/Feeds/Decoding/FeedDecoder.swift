@@ -1,0 +1,71 @@
+import LiveState
+
+/// Turns the raw bytes of one upstream message into a `FeedMessage`, or says precisely why not.
+///
+/// The stream is the `source` the caller names (the connection the bytes arrived on), never the
+/// message's `kind`: the consensus stream documents the ratings kind and the insights example
+/// says `"stream_type"`. Pure and thread-safe: no I/O, no shared state; the only outside input
+/// is `resolveISIN`, for consensus messages tied by ISIN.
+public struct FeedDecoder: Sendable {
+    /// The bounds every message is held to.
+    public let limits: FeedLimits
+
+    /// A decoder holding messages to `limits`.
+    public init(limits: FeedLimits = FeedLimits()) {
+        self.limits = limits
+    }
+
+    /// Decodes one message held in an array.
+    public func decode(
+        _ bytes: [UInt8], source: FeedSource, subscription: FeedSubscription = .unfiltered,
+        resolveISIN: (String) -> String? = { _ in nil }
+    ) -> Result<FeedMessage, DecodeFailure> {
+        bytes.withUnsafeBufferPointer { decode($0, source: source, subscription: subscription, resolveISIN: resolveISIN) }
+    }
+
+    /// Decodes one message (one WebSocket text frame, or one fixture line without its newline).
+    public func decode(
+        _ input: UnsafeBufferPointer<UInt8>, source: FeedSource, subscription: FeedSubscription = .unfiltered,
+        resolveISIN: (String) -> String? = { _ in nil }
+    ) -> Result<FeedMessage, DecodeFailure> {
+        do throws(DecodeFailure) {
+            let root = try parse(input)
+            let envelope = FieldReader(root, path: FeedKeys.root, limits: limits)
+            let envelopeID = try envelope.identifier(FeedKeys.id)
+            guard let data = try envelope.object(FeedKeys.data, path: FeedKeys.dataPath) else {
+                throw envelope.missing(FeedKeys.data)
+            }
+            let change: Change
+            switch source {
+            case .ratings: change = try RatingMessageDecoder.decode(data)
+            case .insights: change = try InsightMessageDecoder.decode(data)
+            case .consensus:
+                change = try ConsensusMessageDecoder.decode(data, subscription: subscription, resolveISIN: resolveISIN)
+            }
+            return .success(FeedMessage(source: source, envelopeID: envelopeID, change: change))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Size check, then JSON, then "is it an object".
+    private func parse(_ input: UnsafeBufferPointer<UInt8>) throws(DecodeFailure) -> JSONObject {
+        guard input.count <= limits.maxMessageBytes else {
+            throw DecodeFailure(.tooLarge, "message is \(input.count) bytes, over the limit of \(limits.maxMessageBytes)")
+        }
+        guard input.contains(where: { !TextRules.isSpace($0) }) else {
+            throw DecodeFailure(.empty, "empty message")
+        }
+        var parser = JSONParser(maxDepth: limits.maxDepth, knownKeys: FeedKeys.table, trimsStrings: true)
+        let value: JSONValue
+        do throws(JSONParseError) {
+            value = try parser.parse(input)
+        } catch {
+            throw DecodeFailure(error.kind == .tooDeep ? .tooDeep : .invalidJSON, error.description)
+        }
+        guard case .object(let root) = value else {
+            throw DecodeFailure(.notAnObject, "expected a JSON object at the top level, got \(TextRules.describe(value))")
+        }
+        return root
+    }
+}

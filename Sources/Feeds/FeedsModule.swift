@@ -1,2 +1,0 @@
-/// Lenient decoding of the three Benzinga streams into typed changes.
-enum FeedsModule {}

@@ -1,0 +1,44 @@
+import LiveState
+
+/// The one path every upstream message takes, live or in demo mode: decode, then apply to the
+/// store, or keep as a dead letter with its reason and an excerpt.
+///
+/// Holds no mutable state of its own; the store is the single writer and expects its calls
+/// from one thread at a time (one consumer thread per process, or the demo thread).
+public final class FeedPipeline: Sendable {
+    /// Where decoded messages and dead letters go.
+    public let store: any StoreWriting
+    /// Decodes every message, with the pipeline's limits.
+    public let decoder: FeedDecoder
+
+    /// A pipeline into `store`, holding messages to `limits`.
+    public init(store: any StoreWriting, limits: FeedLimits = FeedLimits()) {
+        self.store = store
+        self.decoder = FeedDecoder(limits: limits)
+    }
+
+    /// Decodes and applies one message that arrived on `source`.
+    @discardableResult
+    public func ingest(
+        _ bytes: [UInt8], source: FeedSource, subscription: FeedSubscription = .unfiltered, receivedAt: Timestamp
+    ) -> IngestResult {
+        bytes.withUnsafeBufferPointer { ingest($0, source: source, subscription: subscription, receivedAt: receivedAt) }
+    }
+
+    /// Decodes and applies one message held in a caller's buffer (a WebSocket frame in place).
+    @discardableResult
+    public func ingest(
+        _ input: UnsafeBufferPointer<UInt8>, source: FeedSource, subscription: FeedSubscription = .unfiltered,
+        receivedAt: Timestamp
+    ) -> IngestResult {
+        let store = self.store
+        switch decoder.decode(input, source: source, subscription: subscription, resolveISIN: { store.ticker(forISIN: $0) }) {
+        case .success(let message):
+            return .applied(store.apply(message, receivedAt: receivedAt))
+        case .failure(let failure):
+            let excerpt = DeadLetterExcerpt.make(input, limit: decoder.limits.deadLetterExcerptBytes)
+            store.recordDeadLetter(DeadLetter(source: source, reason: failure.reason, excerpt: excerpt, receivedAt: receivedAt))
+            return .deadLettered(failure)
+        }
+    }
+}

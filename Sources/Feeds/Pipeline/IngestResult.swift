@@ -1,0 +1,9 @@
+import LiveState
+
+/// What `FeedPipeline.ingest` did with one message.
+public enum IngestResult: Sendable, Equatable {
+    /// Decoded and handed to the store, which answered with this outcome.
+    case applied(ApplyOutcome)
+    /// Refused and kept by the store as a dead letter.
+    case deadLettered(DecodeFailure)
+}
