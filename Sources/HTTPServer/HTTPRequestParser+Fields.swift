@@ -5,7 +5,7 @@ extension HTTPRequestParser {
         var contentLength: Int?
         var contentLengthTooLarge = false
         var transferEncodingSeen = false
-        var chunkedSeen = false
+        var chunkedCount = 0
         var chunkedIsLast = false
         var unknownCoding = false
         var connectionClose = false
@@ -99,9 +99,8 @@ extension HTTPRequestParser {
                 sawAny = true
                 let isChunked = !hasParameters && HTTPByteClass.equalsLowercased(base + token.lower, count: token.count, "chunked")
                 if !isChunked { facts.unknownCoding = true }
-                // "chunked" may appear once, and only as the final coding.
-                if facts.chunkedSeen { facts.chunkedIsLast = false }
-                if isChunked { facts.chunkedSeen = true; facts.chunkedIsLast = true }
+                if isChunked { facts.chunkedCount += 1 }
+                facts.chunkedIsLast = isChunked
             }
             guard wellFormed, sawAny else { return HTTPRejection(status: .badRequest, detail: "malformed Transfer-Encoding") }
         default:
@@ -118,7 +117,10 @@ extension HTTPRequestParser {
             if facts.contentLength != nil { return HTTPRejection(status: .badRequest, detail: "Content-Length with Transfer-Encoding") }
             if !isHTTP11 { return HTTPRejection(status: .badRequest, detail: "Transfer-Encoding in an HTTP/1.0 request") }
             if facts.unknownCoding { return HTTPRejection(status: .notImplemented, detail: "unsupported transfer coding") }
-            if !facts.chunkedIsLast { return HTTPRejection(status: .badRequest, detail: "chunked is not the final transfer coding") }
+            // "chunked" must appear exactly once, as the final coding (RFC 9112 6.3).
+            if facts.chunkedCount != 1 || !facts.chunkedIsLast {
+                return HTTPRejection(status: .badRequest, detail: "chunked must be the final transfer coding, once")
+            }
             head.framing = .chunked
         } else if let length = facts.contentLength {
             if facts.contentLengthTooLarge {
