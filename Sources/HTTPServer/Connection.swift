@@ -37,7 +37,9 @@ final class Connection {
     var inputPaused = false
     /// Edge-triggered readiness: the last read did not show the socket drained.
     var readable = false
-    /// The peer sent end of file.
+    /// epoll reported the peer's FIN (EPOLLRDHUP); end of file follows the data still unread.
+    var finReceived = false
+    /// The peer sent end of file and every byte before it was read.
     var peerClosed = false
 
     /// Bytes the kernel has not taken yet.

@@ -11,6 +11,11 @@ extension EventLoop {
                 socket = try Socket.accept(listener.rawValue)
             } catch .wouldBlock {
                 return
+            } catch where error.hasCode(EINVAL) {
+                // The server shut the shared listener down; this loop hears of it in a moment.
+                epoll.remove(listener.rawValue)
+                self.listener = nil
+                return
             } catch {
                 pauseAccepting(after: error)
                 return

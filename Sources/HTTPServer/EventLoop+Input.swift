@@ -16,13 +16,13 @@ extension EventLoop {
     /// Reads what the socket has (edge-triggered: until a short read), answers every complete
     /// request in it, keeps any partial request, and sends all responses with one `send`.
     private func readAndRespond(_ connection: Connection) {
-        while connection.socket.isOpen {
+        reading: while connection.socket.isOpen {
             switch connection.lifecycle.phase {
             case .lingering:
                 discardInput(connection)
-                return
+                break reading
             case .closing:
-                return
+                break reading
             case .receiving, .idle, .streaming:
                 break
             }
@@ -40,7 +40,11 @@ extension EventLoop {
                     case .bytes(let count):
                         filled += count
                         received = true
-                        if count < room { connection.readable = false }
+                        if count < room {
+                            connection.readable = false
+                            // A short read after EPOLLRDHUP has taken everything sent before the FIN.
+                            if connection.finReceived { connection.peerClosed = true }
+                        }
                     case .endOfFile:
                         connection.readable = false
                         connection.peerClosed = true
@@ -54,7 +58,7 @@ extension EventLoop {
             }
             if connection.stream != nil {
                 guard keepWhileStreaming(connection, filled: filled) else { return }
-                break
+                break reading
             }
             if received { connection.lifecycle.bytesReceived(at: now) }
             connection.inputPaused = false
@@ -64,9 +68,9 @@ extension EventLoop {
             }
             if connection.peerClosed {
                 peerFinishedSending(connection)
-                break
+                break reading
             }
-            if !connection.readable || connection.inputPaused { break }
+            if !connection.readable || connection.inputPaused { break reading }
         }
         if connection.socket.isOpen { flush(connection) }
     }

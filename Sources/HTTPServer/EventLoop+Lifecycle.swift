@@ -56,7 +56,12 @@ extension EventLoop {
             }
             switch connection.lifecycle.phase {
             case .idle, .receiving:
-                if connection.hasPartialRequest { continue }
+                // Take in what already arrived: a request sent just before the shutdown is in
+                // flight too, and is answered (with `Connection: close`).
+                connection.readable = true
+                service(connection)
+                guard connection.socket.isOpen, connection.lifecycle.phase == .idle || connection.lifecycle.phase == .receiving,
+                      !connection.hasPartialRequest else { continue }
                 if connection.unsentCount == 0 {
                     close(connection, streamReason: .serverShutdown, why: nil)
                 } else {

@@ -103,11 +103,14 @@ extension EventLoop {
         } else if !buffer.isEmpty {
             connection.lifecycle.outputPending(at: now, progressed: false)
         }
-        if fromScratch && !buffer.isEmpty {
-            let output = connection.output ?? ByteBuffer()
-            connection.output = output
-            output.append(buffer.readPointer, count: buffer.count)
-            scratch.clear()
+        if fromScratch {
+            if !buffer.isEmpty {
+                let output = connection.output ?? ByteBuffer()
+                connection.output = output
+                output.append(buffer.readPointer, count: buffer.count)
+            }
+            // A huge response must not pin its memory in the loop for good.
+            scratch.release(keepingUpTo: Self.scratchRetainedCapacity)
         }
         if let stream = connection.stream { stream.writer.reportUnsent(connection.unsentCount) }
         guard connection.unsentCount == 0 else { return }
@@ -132,6 +135,8 @@ extension EventLoop {
     func close(_ connection: Connection, streamReason: HTTPStreamCloseReason, why: String?) {
         guard connection.socket.isOpen else { return }
         if let why { logger.debug("closing connection", metadata: ["connection": "\(connection.id.slot)", "reason": "\(why)"]) }
+        // Handlers serve one connection at a time, so anything in scratch is this one's output.
+        scratch.clear()
         connection.socket.close()
         table.remove(connection.id)
         if connection.countsAgainstCap {

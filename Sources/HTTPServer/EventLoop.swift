@@ -27,7 +27,9 @@ final class EventLoop {
     let readBuffer: UnsafeMutableRawPointer
     let readCapacity: Int
     /// Responses for the connection being served, when it has no unsent output of its own.
-    let scratch = ByteBuffer(capacity: 64 * 1024)
+    let scratch = ByteBuffer(capacity: scratchRetainedCapacity)
+    /// Scratch memory kept between responses; a larger response's memory is given back.
+    static let scratchRetainedCapacity = 256 * 1024
     var date = HTTPDateCache()
     var postedStreams: [ConnectionID] = []
     let timeouts: ConnectionLifecycle.Timeouts
@@ -131,9 +133,12 @@ final class EventLoop {
         if events & EPOLLOUT.rawValue != 0 { connection.writable = true }
         if events & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue) != 0 {
             connection.readable = true
-            if connection.stream != nil && events & EPOLLRDHUP.rawValue != 0 {
-                close(connection, streamReason: .clientDisconnected, why: "client closed during a stream")
-                return
+            if events & EPOLLRDHUP.rawValue != 0 {
+                connection.finReceived = true
+                if connection.stream != nil {
+                    close(connection, streamReason: .clientDisconnected, why: "client closed during a stream")
+                    return
+                }
             }
         }
         service(connection)

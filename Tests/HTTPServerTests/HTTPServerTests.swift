@@ -42,6 +42,18 @@ import Testing
         }
     }
 
+    @Test func aClientThatHalfClosesAfterItsRequestsGetsTheAnswersThenAClose() throws {
+        try withServer { _, port in
+            let client = try TestClient(port: port)
+            try client.send("GET /one HTTP/1.1\r\nHost: a\r\n\r\nGET /two HTTP/1.1\r\nHost: a\r\n\r\n")
+            client.shutdownWrite()
+            #expect(try client.readResponse().text == "/one")
+            #expect(try client.readResponse().text == "/two")
+            // Closed at once, not after the idle timeout (which would outlast the read timeout).
+            #expect(try client.readToEnd().isEmpty)
+        }
+    }
+
     @Test func http10ClosesUnlessKeepAliveIsAsked() throws {
         try withServer { _, port in
             let plain = try TestClient(port: port)
@@ -197,6 +209,9 @@ import Testing
         try idle.send("GET /idle HTTP/1.1\r\nHost: a\r\n\r\n")
         #expect(try idle.readResponse().status == 200)
         let inFlight = try TestClient(port: port)
+        // A first exchange proves the loop accepted it (unaccepted connections are reset).
+        try inFlight.send("GET /first HTTP/1.1\r\nHost: a\r\n\r\n")
+        #expect(try inFlight.readResponse().status == 200)
         try inFlight.send("GET /in-flight HTTP/1.1\r\nHost: a\r\n")
 
         server.shutdown()

@@ -67,6 +67,11 @@ final class TestClient {
         close()
     }
 
+    /// Half-closes: the server reads end of file after what was sent.
+    func shutdownWrite() {
+        _ = Glibc.shutdown(fd, Int32(SHUT_WR))
+    }
+
     func send(_ text: String) throws { try send(Array(text.utf8)) }
 
     func send(_ bytes: [UInt8]) throws {
