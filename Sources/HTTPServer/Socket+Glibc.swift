@@ -59,7 +59,7 @@ extension Socket {
     @inline(__always)
     static func receive(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int) throws(SocketError) -> Received {
         while true {
-            let n = Glibc.recv(fd, buffer, count, 0)
+            let n = chttp_recv(fd, buffer, count)
             if n > 0 { return .bytes(n) }
             if n == 0 { return .endOfFile }
             if errno == EINTR { continue }
@@ -72,7 +72,7 @@ extension Socket {
     @inline(__always)
     static func send(_ fd: Int32, _ buffer: UnsafeRawPointer, count: Int) throws(SocketError) -> Int {
         while true {
-            let n = Glibc.send(fd, buffer, count, Int32(MSG_NOSIGNAL))
+            let n = chttp_send(fd, buffer, count)
             if n >= 0 { return n }
             if errno == EINTR { continue }
             throw SocketError.lastError("send")
