@@ -115,6 +115,8 @@ extension EventLoop {
                 case .chunked:
                     connection.pendingBody = .init(request: request, keepAlive: head.keepAlive, remaining: 0, chunked: ChunkedBodyDecoder(limits: limits))
                 }
+                // The client holds its body back until told to go on; say so unless it sent it anyway.
+                if head.expectsContinue && offset == count { outputBuffer(for: connection).append("HTTP/1.1 100 Continue\r\n\r\n") }
             }
         }
         return offset

@@ -40,6 +40,8 @@ struct HTTPRequestHead: Equatable {
     var framing = HTTPBodyFraming.none
     /// Whether the connection stays open after the response (version default and `Connection`).
     var keepAlive = true
+    /// `Expect: 100-continue`: the client waits for a 100 response before sending its body.
+    var expectsContinue = false
     /// Bytes of the head including its blank line (and any empty lines before the request line).
     var length = 0
 }

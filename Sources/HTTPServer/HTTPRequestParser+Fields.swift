@@ -10,6 +10,7 @@ extension HTTPRequestParser {
         var unknownCoding = false
         var connectionClose = false
         var connectionKeepAlive = false
+        var expectsContinue = false
     }
 
     /// Parses header lines from `i` up to and including the blank line, then settles framing and
@@ -103,6 +104,12 @@ extension HTTPRequestParser {
                 facts.chunkedIsLast = isChunked
             }
             guard wellFormed, sawAny else { return HTTPRejection(status: .badRequest, detail: "malformed Transfer-Encoding") }
+        case 6 where HTTPByteClass.equalsLowercased(namePointer, count: 6, "expect"):
+            // 100-continue is the only expectation HTTP defines (RFC 9110 10.1.1).
+            guard HTTPByteClass.equalsLowercased(base + value.lower, count: value.count, "100-continue") else {
+                return HTTPRejection(status: .expectationFailed, detail: "unsupported expectation")
+            }
+            facts.expectsContinue = true
         default:
             break
         }
@@ -129,6 +136,8 @@ extension HTTPRequestParser {
             head.framing = length > 0 ? .length(length) : .none
         }
         head.keepAlive = !facts.connectionClose && (isHTTP11 || facts.connectionKeepAlive)
+        // An HTTP/1.0 client cannot understand a 100 response (RFC 9110 10.1.1).
+        head.expectsContinue = facts.expectsContinue && isHTTP11 && head.framing != .none
         return nil
     }
 

@@ -70,6 +70,14 @@ import Testing
         #expect(rejectionStatus(text) == 501)
     }
 
+    @Test func expectationsOtherThan100ContinueAre417() {
+        #expect(rejectionStatus("POST / HTTP/1.1\r\nHost: a\r\nExpect: teapot\r\nContent-Length: 1\r\n\r\n") == 417)
+        var harness = ParserHarness()
+        let text = "POST / HTTP/1.1\r\nHost: a\r\nExpect: 100-Continue\r\nContent-Length: 1\r\n\r\n"
+        #expect(harness.parse(Array(text.utf8)) == .complete(consumed: text.utf8.count))
+        #expect(harness.head.expectsContinue)
+    }
+
     @Test(arguments: ["HTTP/2.0", "HTTP/1.2", "HTTP/0.9", "HTTP/3.0"])
     func versionsOtherThan10And11Are505(_ version: String) {
         #expect(rejectionStatus("GET / \(version)\r\nHost: a\r\n\r\n") == 505)

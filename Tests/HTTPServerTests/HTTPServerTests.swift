@@ -93,6 +93,16 @@ import Testing
         }
     }
 
+    @Test func aClientExpectingContinueIsToldToSendItsBody() throws {
+        try withServer { _, port in
+            let client = try TestClient(port: port)
+            try client.send("POST /echo HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
+            #expect(try client.readHead().status == 100)
+            try client.send("ok")
+            #expect(try client.readResponse().text == "POST /echo HTTP/1.1 host=h body=ok")
+        }
+    }
+
     @Test func aSlowButValidClientSendingByteByByteIsServed() throws {
         try withServer { _, port in
             let client = try TestClient(port: port)
