@@ -103,12 +103,15 @@ extension EventLoop {
                 reject(connection, rejection)
                 return count
             case .complete(let consumed):
-                let request = HTTPRequest(head: head, base: base, headers: headerSpans)
+                let request = HTTPRequest(head: head, base: base, headers: headerSpans, reusing: takeRecycledHeaders())
                 connection.headProgress.reset()
                 offset += consumed
                 switch head.framing {
                 case .none:
                     respond(connection, to: request, keepAlive: head.keepAlive, nextRequestBuffered: offset < count)
+                    // Unless the responder kept the request, its header storage is free again by
+                    // the next request (checked then: a shared buffer is copied, never reused).
+                    recycledHeaders = request.headers
                 case .length(let length):
                     connection.pendingBody = .init(request: request, keepAlive: head.keepAlive, remaining: length, chunked: nil)
                     connection.pendingBody!.request.body.reserveCapacity(length)
@@ -146,6 +149,13 @@ extension EventLoop {
             respond(connection, to: pending.request, keepAlive: pending.keepAlive, nextRequestBuffered: consumed < count)
         }
         return consumed
+    }
+
+    /// The header list of an earlier request, for the next request to fill.
+    private func takeRecycledHeaders() -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        swap(&headers, &recycledHeaders)
+        return headers
     }
 
     /// Saves unconsumed input in the connection's own buffer until more arrives.

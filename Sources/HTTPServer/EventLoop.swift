@@ -32,6 +32,8 @@ final class EventLoop {
     static let scratchRetainedCapacity = 256 * 1024
     var date = HTTPDateCache()
     var postedStreams: [ConnectionID] = []
+    /// The last request's header list, recycled so parsing a request allocates no list.
+    var recycledHeaders = HTTPHeaders(minimumCapacity: 16)
     let timeouts: ConnectionLifecycle.Timeouts
 
     /// The coarse monotonic clock in nanoseconds, read once per wakeup.

@@ -1,9 +1,10 @@
 extension HTTPRequest {
-    /// Builds the value a responder sees from a parsed head and the buffer it was parsed from.
+    /// Builds the value a responder sees from a parsed head and the buffer it was parsed from,
+    /// filling `headers` (an emptied list whose storage the loop recycles).
     ///
     /// Strings of up to 15 UTF-8 bytes are stored inline by Swift, so a typical short path and
     /// the `Host` field allocate nothing; the method of a common request is a shared constant.
-    init(head: HTTPRequestHead, base: UnsafePointer<UInt8>, headers spans: UnsafeMutableBufferPointer<HTTPHeaderSpan>) {
+    init(head: HTTPRequestHead, base: UnsafePointer<UInt8>, headers spans: UnsafeMutableBufferPointer<HTTPHeaderSpan>, reusing headers: consuming HTTPHeaders) {
         let method = Self.method(base + head.method.lower, count: head.method.count)
         let target = Self.string(base, head.target)
         let path: String
@@ -15,7 +16,7 @@ extension HTTPRequest {
             path = target
             query = nil
         }
-        var headers = HTTPHeaders(minimumCapacity: head.headerCount)
+        headers.removeAll()
         for k in 0..<head.headerCount {
             headers.add(name: Self.string(base, spans[k].name), value: Self.string(base, spans[k].value))
         }
