@@ -14,7 +14,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
-        .target(name: "HTTPServer"),
+        .systemLibrary(name: "CHTTPSystem"),
+        .target(
+            name: "HTTPServer",
+            dependencies: ["CHTTPSystem", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(name: "LiveState"),
         .target(name: "Feeds", dependencies: ["LiveState"]),
         .target(name: "RatingsAPI", dependencies: ["HTTPServer", "LiveState"]),

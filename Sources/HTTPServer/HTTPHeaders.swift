@@ -4,6 +4,18 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     public init() { fields = [] }
 
+    /// An empty list with room for `minimumCapacity` fields, so filling it allocates once.
+    init(minimumCapacity: Int) {
+        fields = []
+        fields.reserveCapacity(minimumCapacity)
+    }
+
+    /// Empties the list; its storage is kept when nothing else shares it, so the event loop can
+    /// refill it for the next request without allocating.
+    mutating func removeAll() {
+        fields.removeAll(keepingCapacity: true)
+    }
+
     public init(dictionaryLiteral elements: (String, String)...) {
         fields = elements.map { (name: $0.0, value: $0.1) }
     }

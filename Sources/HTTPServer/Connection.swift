@@ -1,0 +1,66 @@
+/// Everything one event loop knows about one client connection.
+///
+/// Not `Sendable`: created, used and closed on its loop's thread only. Holds no memory for
+/// input or output until it needs it, so ten thousand idle keep-alive connections cost little.
+final class Connection {
+    /// A request whose head is parsed and whose body is still arriving.
+    struct PendingBody {
+        var request: HTTPRequest
+        var keepAlive: Bool
+        /// Bytes still expected for a `Content-Length` body.
+        var remaining: Int
+        /// The decoder of a chunked body, or nil for a `Content-Length` body.
+        var chunked: ChunkedBodyDecoder?
+    }
+
+    /// The long-lived response being sent.
+    struct ActiveStream {
+        let writer: HTTPStreamWriter
+        /// Chunked (HTTP/1.1; the connection survives the stream) or close-delimited (HTTP/1.0).
+        let chunked: Bool
+        let keepAlive: Bool
+    }
+
+    let socket: FileDescriptor
+    let id: ConnectionID
+    /// Whether this connection is within `maxConnections`, rather than one held just to send 503.
+    let countsAgainstCap: Bool
+    var lifecycle: ConnectionLifecycle
+    /// The deadline of this connection's live entry in the loop's deadline queue, if any.
+    var scheduledDeadline: Int64?
+
+    /// Received bytes not yet consumed: part of a head, or requests paused by backpressure.
+    var input: ByteBuffer?
+    var headProgress = HTTPHeadProgress()
+    var pendingBody: PendingBody?
+    /// Complete requests wait in `input` because output was over its limit.
+    var inputPaused = false
+    /// Edge-triggered readiness: the last read did not show the socket drained.
+    var readable = false
+    /// epoll reported the peer's FIN (EPOLLRDHUP); end of file follows the data still unread.
+    var finReceived = false
+    /// The peer sent end of file and every byte before it was read.
+    var peerClosed = false
+
+    /// Bytes the kernel has not taken yet.
+    var output: ByteBuffer?
+    /// Edge-triggered readiness: the last send did not fill the socket buffer.
+    var writable = true
+    var stream: ActiveStream?
+
+    init(socket: FileDescriptor, id: ConnectionID, countsAgainstCap: Bool, lifecycle: ConnectionLifecycle) {
+        self.socket = socket
+        self.id = id
+        self.countsAgainstCap = countsAgainstCap
+        self.lifecycle = lifecycle
+    }
+
+    /// Unsent bytes held for this connection.
+    @inline(__always) var unsentCount: Int { output?.count ?? 0 }
+
+    /// Unconsumed received bytes.
+    @inline(__always) var bufferedInputCount: Int { input?.count ?? 0 }
+
+    /// Whether bytes of a request that is not finished have arrived.
+    var hasPartialRequest: Bool { bufferedInputCount > 0 || pendingBody != nil }
+}

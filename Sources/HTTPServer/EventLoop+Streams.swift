@@ -1,0 +1,54 @@
+extension EventLoop {
+    /// Drains the mailbox: stream writes and closes posted from other threads, and shutdown.
+    func handleMailbox() {
+        mailbox.wakeup.drain()
+        let shutdownRequested = mailbox.take(into: &postedStreams)
+        for id in postedStreams {
+            guard let connection = table.lookup(id), connection.stream != nil else { continue }
+            serviceStream(connection)
+        }
+        postedStreams.removeAll(keepingCapacity: true)
+        if shutdownRequested && !shuttingDown { beginShutdown() }
+    }
+
+    /// Moves a stream's queued bytes into the connection's output as one chunk, and sends.
+    private func serviceStream(_ connection: Connection) {
+        guard let stream = connection.stream else { return }
+        let work = stream.writer.takeWork()
+        if work.overflowed {
+            close(connection, streamReason: .outputBufferOverflow, why: "stream output over \(limits.outputBufferLimit) bytes")
+            return
+        }
+        let out = outputBuffer(for: connection)
+        if stream.chunked {
+            ResponseEncoder.appendChunk(work.bytes, to: out)
+        } else {
+            out.append(work.bytes)
+        }
+        if work.closeRequested { endStream(connection, reason: .closedByApplication) }
+        flush(connection)
+        guard connection.socket.isOpen else { return }
+        // Requests pipelined behind the stream can run now that it ended.
+        if connection.inputPaused {
+            service(connection)
+        } else {
+            schedule(connection)
+        }
+    }
+
+    /// Ends a stream cleanly: the last chunk for chunked framing, then keep-alive or close.
+    func endStream(_ connection: Connection, reason: HTTPStreamCloseReason) {
+        guard let stream = connection.stream else { return }
+        connection.stream = nil
+        if stream.chunked { outputBuffer(for: connection).append("0\r\n\r\n") }
+        if stream.keepAlive && !shuttingDown {
+            let buffered = connection.bufferedInputCount > 0
+            connection.lifecycle.requestCompleted(at: now, nextRequestBuffered: buffered)
+            connection.inputPaused = buffered
+        } else {
+            connection.lifecycle.closeAfterOutput()
+        }
+        stream.writer.finish(reason)
+    }
+
+}

@@ -1,0 +1,148 @@
+import CHTTPSystem
+import Glibc
+import Logging
+
+/// One epoll reactor on one thread: accepts, reads, parses, calls the responder, writes.
+///
+/// Not `Sendable`: everything here runs on the loop's own thread. Other threads reach it only
+/// through its `EventLoopMailbox`. Per-request work reuses loop-wide buffers: input is read into
+/// one read buffer and responses are serialised into one scratch buffer; a connection only gets
+/// buffers of its own when bytes must wait (a partial head, output the kernel did not take).
+final class EventLoop {
+    static let listenerToken = UInt64(UInt32.max)
+    static let wakeupToken = UInt64(UInt32.max - 1)
+
+    let index: Int
+    let context: ServerContext
+    let limits: HTTPLimits
+    let mailbox: EventLoopMailbox
+    let epoll: Epoll
+    var listener: ListeningSocket?
+    var logger: Logger
+
+    var table = ConnectionTable()
+    var deadlines = DeadlineQueue()
+    let parser: HTTPRequestParser
+    let headerSpans: UnsafeMutableBufferPointer<HTTPHeaderSpan>
+    let readBuffer: UnsafeMutableRawPointer
+    let readCapacity: Int
+    /// Responses for the connection being served, when it has no unsent output of its own.
+    let scratch = ByteBuffer(capacity: scratchRetainedCapacity)
+    /// Scratch memory kept between responses; a larger response's memory is given back.
+    static let scratchRetainedCapacity = 256 * 1024
+    var date = HTTPDateCache()
+    var postedStreams: [ConnectionID] = []
+    /// The last request's header list, recycled so parsing a request allocates no list.
+    var recycledHeaders = HTTPHeaders(minimumCapacity: 16)
+    let timeouts: ConnectionLifecycle.Timeouts
+
+    /// The coarse monotonic clock in nanoseconds, read once per wakeup.
+    var now: Int64 = 0
+    var shuttingDown = false
+    var shutdownDeadline: Int64?
+    var acceptPausedUntil: Int64?
+    var acceptWarnings = LogThrottle(interval: .seconds(10))
+    var capWarnings = LogThrottle(interval: .seconds(10))
+    var responseWarnings = LogThrottle(interval: .seconds(10))
+    /// Clock granularity added to epoll timeouts so a wakeup never comes before the coarse
+    /// clock shows the deadline (which would spin).
+    private let clockResolutionMilliseconds: Int32
+
+    init(index: Int, context: ServerContext, listener: ListeningSocket) throws(SocketError) {
+        self.index = index
+        self.context = context
+        let configuration = context.configuration
+        limits = configuration.limits
+        epoll = try Epoll(capacity: configuration.eventsPerWait)
+        mailbox = EventLoopMailbox(wakeup: try LoopWakeup())
+        self.listener = listener
+        var logger = context.logger
+        logger[metadataKey: "loop"] = "\(index)"
+        self.logger = logger
+        parser = HTTPRequestParser(limits: limits)
+        headerSpans = .allocate(capacity: max(1, limits.maxHeaderCount))
+        readCapacity = configuration.readBufferSize + limits.maxHeadLength
+        readBuffer = .allocate(byteCount: readCapacity, alignment: 16)
+        timeouts = ConnectionLifecycle.Timeouts(limits)
+        var resolution = timespec()
+        clock_getres(CLOCK_MONOTONIC_COARSE, &resolution)
+        clockResolutionMilliseconds = Int32(clamping: resolution.tv_nsec / 1_000_000 + 1)
+        let listenerInterest = EPOLLIN.rawValue | (listener.isShared ? EPOLLEXCLUSIVE.rawValue : 0)
+        try epoll.add(listener.rawValue, interest: listenerInterest, token: Self.listenerToken)
+        try epoll.add(mailbox.wakeup.rawValue, interest: EPOLLIN.rawValue, token: Self.wakeupToken)
+        updateClock()
+    }
+
+    deinit {
+        headerSpans.deallocate()
+        readBuffer.deallocate()
+    }
+
+    /// Serves until a shutdown finishes; returns on the loop's thread when every connection is gone.
+    func run() {
+        while true {
+            let ready: Int
+            do {
+                ready = try epoll.wait(timeoutMilliseconds: waitTimeout())
+            } catch {
+                logger.critical("epoll_wait failed; event loop stops", metadata: ["error": "\(error)"])
+                break
+            }
+            updateClock()
+            for k in 0..<ready {
+                let (token, events) = epoll.event(at: k)
+                switch token {
+                case Self.listenerToken: acceptConnections()
+                case Self.wakeupToken: handleMailbox()
+                default:
+                    guard let connection = table.lookup(ConnectionID(token: token)) else { continue }
+                    handle(connection, events: events)
+                }
+            }
+            expireDeadlines()
+            if shuttingDown && (table.count == 0 || shutdownDeadline.map({ now >= $0 }) == true) { break }
+        }
+        finish()
+    }
+
+    /// Reads both clocks: monotonic for deadlines, wall time for the `Date` header.
+    @inline(__always)
+    func updateClock() {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC_COARSE, &time)
+        now = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+        clock_gettime(CLOCK_REALTIME_COARSE, &time)
+        date.update(secondsSinceEpoch: Int(time.tv_sec))
+    }
+
+    /// Milliseconds until the earliest deadline, accept backoff or shutdown limit; -1 if none.
+    private func waitTimeout() -> Int32 {
+        var wake = deadlines.earliest
+        if let paused = acceptPausedUntil { wake = min(wake ?? paused, paused) }
+        if let limit = shutdownDeadline { wake = min(wake ?? limit, limit) }
+        guard let wake else { return -1 }
+        let milliseconds = max(0, (wake - now) / 1_000_000)
+        return Int32(clamping: milliseconds) + clockResolutionMilliseconds
+    }
+
+    /// Dispatches one connection's epoll event.
+    @inline(__always)
+    private func handle(_ connection: Connection, events: UInt32) {
+        if events & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 {
+            close(connection, streamReason: .clientDisconnected, why: "connection error or hang-up")
+            return
+        }
+        if events & EPOLLOUT.rawValue != 0 { connection.writable = true }
+        if events & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue) != 0 {
+            connection.readable = true
+            if events & EPOLLRDHUP.rawValue != 0 {
+                connection.finReceived = true
+                if connection.stream != nil {
+                    close(connection, streamReason: .clientDisconnected, why: "client closed during a stream")
+                    return
+                }
+            }
+        }
+        service(connection)
+    }
+}
