@@ -93,7 +93,6 @@ struct Ratingsd: ParsableCommand {
             handler.logLevel = logLevel
             return handler
         }
-        let service = try Service(options: self, environment: environment)
-        try service.run()
+        try Service(options: self, environment: environment).run()
     }
 }

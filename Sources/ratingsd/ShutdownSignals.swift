@@ -6,7 +6,7 @@ import Glibc
 /// Turns SIGINT and SIGTERM into one call of `handler` on a dispatch queue, so shutdown runs as
 /// ordinary code instead of inside a signal handler. A second signal while shutting down is
 /// ignored; the graceful shutdown has its own deadline.
-final class ShutdownSignals: Sendable {
+final class ShutdownSignals {
     private let sources: [any DispatchSourceSignal]
 
     init(queue: DispatchQueue = DispatchQueue(label: "ratingsd.signals"), handler: @escaping @Sendable (Int32) -> Void) {
