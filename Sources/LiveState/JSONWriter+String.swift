@@ -17,6 +17,34 @@ extension JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Writes `"name":` for a member name that is not a literal of ours (a source's name, a
+    /// key of a parsed document), escaped like any string.
+    public mutating func key(escaping name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// Writes an array of strings: `["a","b"]`, `[]` when empty.
+    public mutating func stringArray(_ values: [String]) {
+        bytes.append(UInt8(ascii: "["))
+        for index in values.indices {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            string(values[index])
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes an array of already-rendered JSON values (pre-rendered documents) verbatim:
+    /// `[a,b]`, `[]` when empty.
+    public mutating func rawArray(_ values: [[UInt8]]) {
+        bytes.append(UInt8(ascii: "["))
+        for index in values.indices {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: values[index])
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// Copies runs that need no escaping in one `append`, escaping the bytes between them.
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         var runStart = 0

@@ -82,6 +82,28 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// Writes a number already in JSON's number grammar (a literal kept from a parsed
+    /// document, `195.50` or `1e999`) verbatim; the caller vouches for the grammar.
+    public mutating func numberLiteral(_ literal: String) {
+        bytes.append(contentsOf: literal.utf8)
+    }
+
+    /// Writes `milliseconds / 1000` as a decimal number without floating point, and without
+    /// trailing zeros (`12.5`, `3`, `-1.5`): exact, unlike dividing a double.
+    public mutating func seconds(milliseconds: Int64) {
+        if milliseconds < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = milliseconds.magnitude
+        appendDecimal(Int64(magnitude / 1000))
+        var fraction = magnitude % 1000
+        var divisor: UInt64 = 100
+        if fraction != 0 { bytes.append(UInt8(ascii: ".")) }
+        while fraction != 0 {
+            bytes.append(UInt8(truncatingIfNeeded: 48 + fraction / divisor))
+            fraction %= divisor
+            divisor /= 10
+        }
+    }
+
     /// Writes a timestamp as an RFC 3339 UTC string, `null` when absent.
     public mutating func timestamp(_ value: Timestamp?) {
         guard let value else { return null() }

@@ -16,15 +16,9 @@ public enum PriceTargetAction: String, Sendable, Hashable, CaseIterable {
 
     /// Normalises upstream text; nil when the text is absent or has no letters or digits.
     public init?(normalizing text: String?) {
-        guard let text else { return nil }
-        let action: PriceTargetAction? = WordFolding.withFolded(text) { folded in
-            if folded.isEmpty { return nil }
-            for (stem, action) in PriceTargetAction.stems where WordFolding.hasPrefix(folded, stem) {
-                return action
-            }
-            return .other
+        guard let text, let action = WordFolding.match(text, in: PriceTargetAction.stems, byPrefix: true, otherwise: .other) else {
+            return nil
         }
-        guard let action else { return nil }
         self = action
     }
 

@@ -15,15 +15,9 @@ public enum RatingScale: String, Sendable, Hashable, CaseIterable {
 
     /// Normalises a broker word or consensus label; nil when absent or unknown.
     public init?(normalizing text: String?) {
-        guard let text else { return nil }
-        let scale: RatingScale? = WordFolding.withFolded(text) { folded in
-            if folded.isEmpty { return nil }
-            for (word, scale) in RatingScale.words where WordFolding.equals(folded, word) {
-                return scale
-            }
+        guard let text, let scale = WordFolding.match(text, in: RatingScale.words, byPrefix: false, otherwise: nil) else {
             return nil
         }
-        guard let scale else { return nil }
         self = scale
     }
 

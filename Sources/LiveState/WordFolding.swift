@@ -26,6 +26,21 @@ enum WordFolding {
         }
     }
 
+    /// The value of the first entry of `table` whose word (lower-case ASCII) the folded `text`
+    /// starts with (`byPrefix`) or equals; `otherwise` when no entry matches, and nil when the
+    /// text has no letters or digits at all (blank text names nothing).
+    static func match<Value>(
+        _ text: String, in table: [(StaticString, Value)], byPrefix: Bool, otherwise: Value?
+    ) -> Value? {
+        withFolded(text) { folded in
+            if folded.isEmpty { return nil }
+            for (word, value) in table where byPrefix ? hasPrefix(folded, word) : equals(folded, word) {
+                return value
+            }
+            return otherwise
+        }
+    }
+
     /// Whether the folded bytes start with `stem` (lower-case ASCII).
     static func hasPrefix(_ folded: UnsafeBufferPointer<UInt8>, _ stem: StaticString) -> Bool {
         stem.withUTF8Buffer { stemBytes in

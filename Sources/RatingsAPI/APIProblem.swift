@@ -1,3 +1,5 @@
+import LiveState
+
 /// One error answer of the API: a problem type, what went wrong this time, and which request
 /// parameter was at fault. Handlers throw it; `RatingsAPI` renders it as
 /// `application/problem+json`.
@@ -21,21 +23,15 @@ struct APIProblem: Error, Sendable, Equatable {
 
     /// The problem document: `type`, `title`, `status`, `detail`, then extension members.
     func render() -> [UInt8] {
-        var writer = JSONWriter(capacity: 192 + detail.utf8.count)
-        writer.beginObject()
-        writer.key("type"); writer.string(type.uri)
-        writer.key("title"); writer.string(type.title)
-        writer.key("status"); writer.integer(type.status.code)
-        writer.key("detail"); writer.string(detail)
-        if let parameter { writer.key("parameter"); writer.string(parameter) }
-        if let readiness {
-            writer.key("readiness")
-            writer.beginArray()
-            for reason in readiness { writer.string(reason) }
-            writer.endArray()
-        }
-        writer.endObject()
-        return writer.bytes
+        var json = JSONWriter(capacity: 192 + detail.utf8.count)
+        json.raw("{\"type\":"); json.string(type.uri)
+        json.raw(",\"title\":"); json.string(type.title)
+        json.raw(",\"status\":"); json.integer(type.status.code)
+        json.raw(",\"detail\":"); json.string(detail)
+        if let parameter { json.raw(",\"parameter\":"); json.string(parameter) }
+        if let readiness { json.raw(",\"readiness\":"); json.stringArray(readiness) }
+        json.byte(UInt8(ascii: "}"))
+        return json.bytes
     }
 
     /// Client-supplied text for a detail: JSON-quoted, cut to a readable length so a
@@ -43,8 +39,8 @@ struct APIProblem: Error, Sendable, Equatable {
     static func quote(_ text: String, limit: Int = 64) -> String {
         var shown = text
         if shown.count > limit { shown = String(shown.prefix(limit)) + "…" }
-        var writer = JSONWriter(capacity: shown.utf8.count + 2)
-        writer.string(shown)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        var json = JSONWriter(capacity: shown.utf8.count + 2)
+        json.string(shown)
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 }

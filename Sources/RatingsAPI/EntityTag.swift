@@ -58,7 +58,7 @@ enum EntityTag {
     /// malformed member is skipped rather than failing the whole field, so one bad tag from a
     /// proxy cannot turn into a spurious 304 or an error.
     static func ifNoneMatch(in headers: HTTPHeaders, matches etag: String) -> Bool {
-        for field in headers where ASCII.equalsIgnoringCase(field.name, "if-none-match") {
+        for field in headers where field.name.equalsIgnoringASCIICase("if-none-match") {
             if list(field.value, contains: etag) { return true }
         }
         return false

@@ -12,18 +12,14 @@ extension RatingsAPI {
         let page = route == .insights ? store.insights(query) : store.ratings(query)
         let token = page.nextCursor?.token
 
-        var writer = JSONWriter(capacity: page.items.reduce(40 + (token?.utf8.count ?? 0)) { $0 + $1.count + 1 })
-        writer.beginObject()
-        writer.key("data")
-        writer.beginArray()
-        for item in page.items { writer.raw(item) }
-        writer.endArray()
-        writer.key("next_cursor")
-        writer.string(token)
-        writer.endObject()
+        var json = JSONWriter(capacity: page.items.reduce(40 + (token?.utf8.count ?? 0)) { $0 + $1.count + 1 })
+        json.raw("{\"data\":")
+        json.rawArray(page.items)
+        json.raw(",\"next_cursor\":"); json.string(token)
+        json.byte(UInt8(ascii: "}"))
 
         let link = token.map { "<\(route.template)?\(parameters.query(withCursor: $0))>; rel=\"next\"" }
-        return ok(writer.bytes, etag: EntityTag.strong(hashing: writer.bytes), request: request, link: link)
+        return ok(json.bytes, etag: EntityTag.strong(hashing: json.bytes), request: request, link: link)
     }
 
     /// `GET /consensus?tickers=A,B`: the documents in request order; tickers without a
@@ -49,17 +45,11 @@ extension RatingsAPI {
                 missing.append(ticker)
             }
         }
-        var writer = JSONWriter(capacity: documents.reduce(40 + missing.count * 8) { $0 + $1.count + 1 })
-        writer.beginObject()
-        writer.key("data")
-        writer.beginArray()
-        for document in documents { writer.raw(document) }
-        writer.endArray()
-        writer.key("missing")
-        writer.beginArray()
-        for ticker in missing { writer.string(ticker) }
-        writer.endArray()
-        writer.endObject()
-        return ok(writer.bytes, etag: EntityTag.strong(hashing: writer.bytes), request: request)
+        var json = JSONWriter(capacity: documents.reduce(40 + missing.count * 8) { $0 + $1.count + 1 })
+        json.raw("{\"data\":")
+        json.rawArray(documents)
+        json.raw(",\"missing\":"); json.stringArray(missing)
+        json.byte(UInt8(ascii: "}"))
+        return ok(json.bytes, etag: EntityTag.strong(hashing: json.bytes), request: request)
     }
 }

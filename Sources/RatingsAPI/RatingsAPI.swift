@@ -20,7 +20,7 @@ public final class RatingsAPI: HTTPResponder {
     /// The header sets, built once.
     let headers: ResponseHeaders
     /// Ticker validation with the configured length.
-    let tickerSymbols: TickerSymbol
+    let tickerSymbols: TickerParameter
     /// The tag of `configuration.openAPIDocument`, hashed once.
     let openAPIETag: String
 
@@ -41,7 +41,7 @@ public final class RatingsAPI: HTTPResponder {
         self.serviceState = service
         self.clock = clock
         headers = ResponseHeaders(configuration: configuration)
-        tickerSymbols = TickerSymbol(maxLength: configuration.maxTickerLength)
+        tickerSymbols = TickerParameter(maxLength: configuration.maxTickerLength)
         openAPIETag = EntityTag.strong(hashing: configuration.openAPIDocument)
     }
 

@@ -60,7 +60,7 @@ struct RecordFilter {
     }
 
     private func tickers(_ parameters: QueryParameters) throws(APIProblem) -> Set<String>? {
-        let symbols = TickerSymbol(maxLength: configuration.maxTickerLength)
+        let symbols = TickerParameter(maxLength: configuration.maxTickerLength)
         switch (parameters["ticker"], parameters["tickers"]) {
         case (.some, .some):
             throw APIProblem(

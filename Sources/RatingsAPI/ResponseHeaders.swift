@@ -29,24 +29,10 @@ struct ResponseHeaders: Sendable {
             exposed.add(name: "Access-Control-Expose-Headers", value: "ETag, Link")
         }
 
-        var json = HTTPHeaders()
-        json.add(name: "Content-Type", value: "application/json")
-        json.add(name: "Cache-Control", value: "no-cache")
-        self.json = Self.appending(exposed, to: json)
-
-        var yaml = HTTPHeaders()
-        yaml.add(name: "Content-Type", value: "application/yaml")
-        yaml.add(name: "Cache-Control", value: "no-cache")
-        self.yaml = Self.appending(exposed, to: yaml)
-
-        var notModified = HTTPHeaders()
-        notModified.add(name: "Cache-Control", value: "no-cache")
-        self.notModified = Self.appending(exposed, to: notModified)
-
-        var problem = HTTPHeaders()
-        problem.add(name: "Content-Type", value: "application/problem+json")
-        problem.add(name: "Cache-Control", value: "no-store")
-        self.problem = Self.appending(exposed, to: problem)
+        json = Self.fields(contentType: "application/json", cacheControl: "no-cache", then: exposed)
+        yaml = Self.fields(contentType: "application/yaml", cacheControl: "no-cache", then: exposed)
+        notModified = Self.fields(contentType: nil, cacheControl: "no-cache", then: exposed)
+        problem = Self.fields(contentType: "application/problem+json", cacheControl: "no-store", then: exposed)
 
         var preflight = HTTPHeaders()
         preflight.add(name: "Allow", value: Route.allowedMethods)
@@ -56,6 +42,14 @@ struct ResponseHeaders: Sendable {
             preflight.add(name: "Access-Control-Max-Age", value: String(configuration.preflightMaxAgeSeconds))
         }
         self.preflight = preflight
+    }
+
+    /// `Content-Type` (when given), `Cache-Control`, then `extra`.
+    private static func fields(contentType: String?, cacheControl: String, then extra: HTTPHeaders) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        if let contentType { headers.add(name: "Content-Type", value: contentType) }
+        headers.add(name: "Cache-Control", value: cacheControl)
+        return appending(extra, to: headers)
     }
 
     private static func appending(_ extra: HTTPHeaders, to headers: HTTPHeaders) -> HTTPHeaders {

@@ -5,55 +5,44 @@ import LiveState
 enum StatusDocument {
     /// The JSON bytes of the status document at `now`.
     static func render(statistics: StoreStatistics, state: ServiceState, now: Timestamp) -> [UInt8] {
-        var writer = JSONWriter(capacity: 768 + statistics.recentDeadLetters.count * 256)
-        writer.beginObject()
-        writer.key("status"); writer.string(state.ready ? "ok" : "not_ready")
-        writer.key("mode"); writer.string(state.mode.rawValue)
-        writer.key("started_at"); writer.timestamp(state.startedAt)
-        writer.key("uptime_seconds")
-        writer.seconds(milliseconds: max(0, now.millisecondsSinceEpoch - state.startedAt.millisecondsSinceEpoch))
-        writer.key("ready"); writer.bool(state.ready)
-        writer.key("readiness")
-        writer.beginArray()
-        for reason in state.readinessReasons { writer.string(reason) }
-        writer.endArray()
+        var json = JSONWriter(capacity: 768 + statistics.recentDeadLetters.count * 256)
+        json.raw("{\"status\":"); json.string(state.ready ? "ok" : "not_ready")
+        json.raw(",\"mode\":"); json.string(state.mode.rawValue)
+        json.raw(",\"started_at\":"); json.timestamp(state.startedAt)
+        json.raw(",\"uptime_seconds\":")
+        json.seconds(milliseconds: max(0, now.millisecondsSinceEpoch - state.startedAt.millisecondsSinceEpoch))
+        json.raw(",\"ready\":"); json.bool(state.ready)
+        json.raw(",\"readiness\":"); json.stringArray(state.readinessReasons)
 
-        writer.key("sources")
-        writer.beginObject()
-        for source in FeedSource.allCases {
+        json.raw(",\"sources\":{")
+        for (index, source) in FeedSource.allCases.enumerated() {
             let counters = statistics.sources[source] ?? SourceCounters()
-            writer.key(source.rawValue)
-            writer.beginObject()
-            writer.key("applied"); writer.integer(counters.applied)
-            writer.key("duplicates"); writer.integer(counters.duplicates)
-            writer.key("stale"); writer.integer(counters.stale)
-            writer.key("unknown_deletes"); writer.integer(counters.unknownDeletes)
-            writer.key("dead_letters"); writer.integer(counters.deadLetters)
-            writer.key("last_message_at"); writer.timestamp(counters.lastMessageAt)
-            writer.endObject()
+            if index > 0 { json.comma() }
+            json.key(escaping: source.rawValue)
+            json.raw("{\"applied\":"); json.integer(counters.applied)
+            json.raw(",\"duplicates\":"); json.integer(counters.duplicates)
+            json.raw(",\"stale\":"); json.integer(counters.stale)
+            json.raw(",\"unknown_deletes\":"); json.integer(counters.unknownDeletes)
+            json.raw(",\"dead_letters\":"); json.integer(counters.deadLetters)
+            json.raw(",\"last_message_at\":"); json.timestamp(counters.lastMessageAt)
+            json.byte(UInt8(ascii: "}"))
         }
-        writer.endObject()
 
-        writer.key("store")
-        writer.beginObject()
-        writer.key("tickers"); writer.integer(statistics.tickerCount)
-        writer.key("ratings"); writer.integer(statistics.ratingCount)
-        writer.key("insights"); writer.integer(statistics.insightCount)
-        writer.key("consensus"); writer.integer(statistics.consensusCount)
-        writer.endObject()
+        json.raw("},\"store\":{\"tickers\":"); json.integer(statistics.tickerCount)
+        json.raw(",\"ratings\":"); json.integer(statistics.ratingCount)
+        json.raw(",\"insights\":"); json.integer(statistics.insightCount)
+        json.raw(",\"consensus\":"); json.integer(statistics.consensusCount)
 
-        writer.key("dead_letters")
-        writer.beginArray()
-        for letter in statistics.recentDeadLetters {
-            writer.beginObject()
-            writer.key("source"); writer.string(letter.source.rawValue)
-            writer.key("reason"); writer.string(letter.reason)
-            writer.key("excerpt"); writer.string(letter.excerpt)
-            writer.key("received_at"); writer.timestamp(letter.receivedAt)
-            writer.endObject()
+        json.raw("},\"dead_letters\":[")
+        for (index, letter) in statistics.recentDeadLetters.enumerated() {
+            if index > 0 { json.comma() }
+            json.raw("{\"source\":"); json.string(letter.source.rawValue)
+            json.raw(",\"reason\":"); json.string(letter.reason)
+            json.raw(",\"excerpt\":"); json.string(letter.excerpt)
+            json.raw(",\"received_at\":"); json.timestamp(letter.receivedAt)
+            json.byte(UInt8(ascii: "}"))
         }
-        writer.endArray()
-        writer.endObject()
-        return writer.bytes
+        json.raw("]}")
+        return json.bytes
     }
 }

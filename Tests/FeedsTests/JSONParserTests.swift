@@ -138,7 +138,7 @@ import Testing
     @Test func writerRoundTripsValuesInTheirShape() throws {
         let text = #"{"id":"x","n":195.50,"big":1e999,"s":"a\"b\\c\n\u0001é","arr":[1,{"k":null}],"t":true}"#
         let value = try parse(text)
-        let written = JSONWriter.bytes(of: value)
+        let written = value.jsonBytes
         #expect(String(decoding: written, as: UTF8.self) == #"{"id":"x","n":195.50,"big":1e999,"s":"a\"b\\c\n\u0001é","arr":[1,{"k":null}],"t":true}"#)
         #expect(try parse(bytes: written) == value)
     }

@@ -36,6 +36,40 @@ import LiveState
         #expect(parsed == [original])
     }
 
+    @Test func escapesEveryControlCharacterAndParsesBack() throws {
+        var original = "\"\\/é€😀"
+        for scalar in 0..<0x20 { original.unicodeScalars.append(Unicode.Scalar(UInt8(scalar))) }
+        original += "\u{7F}"
+        let text = rendered { $0.string(original) }
+        #expect(text.hasPrefix(#""\"\\/é€😀\u0000\u0001"#))
+        #expect(text.contains(#"\u0008\t\n\u000b\u000c\r\u000e"#))
+        #expect(text.hasSuffix("\\u001f\u{7F}\""))
+        let decoded = try JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed) as? String
+        #expect(decoded == original)
+    }
+
+    @Test func escapesMemberNamesThatAreNotLiterals() {
+        #expect(rendered { $0.byte(UInt8(ascii: "{")); $0.key(escaping: "a\"b"); $0.integer(1); $0.byte(UInt8(ascii: "}")) }
+            == #"{"a\"b":1}"#)
+    }
+
+    @Test func rendersArraysOfStringsAndOfPreRenderedValues() {
+        #expect(rendered { $0.stringArray([]) } == "[]")
+        #expect(rendered { $0.stringArray(["a", "b\n"]) } == #"["a","b\n"]"#)
+        #expect(rendered { $0.rawArray([]) } == "[]")
+        #expect(rendered { $0.rawArray([Array(#"{"x":1}"#.utf8), Array("null".utf8)]) } == #"[{"x":1},null]"#)
+    }
+
+    @Test func writesNumberLiteralsVerbatim() {
+        #expect(rendered { $0.numberLiteral("195.50"); $0.comma(); $0.numberLiteral("1e999") } == "195.50,1e999")
+    }
+
+    @Test(arguments: [(Int64(-1500), "-1.5"), (120, "0.12"), (1_001, "1.001"), (0, "0"), (12_500, "12.5"),
+                      (3_000, "3"), (-120, "-0.12"), (Int64.min, "-9223372036854775.808")])
+    func rendersSecondsFromMillisecondsWithoutTrailingZeros(milliseconds: Int64, expected: String) {
+        #expect(rendered { $0.seconds(milliseconds: milliseconds) } == expected)
+    }
+
     @Test func rendersAbsentValuesAsNull() {
         #expect(rendered { $0.string(nil); $0.comma(); $0.double(nil); $0.comma(); $0.integer(Int?.none); $0.comma(); $0.timestamp(nil); $0.comma(); $0.count(nil) }
             == "null,null,null,null,null")
@@ -47,6 +81,9 @@ import LiveState
         #expect(rendered { $0.integer(-42) } == "-42")
         #expect(rendered { $0.integer(Int64.max) } == "9223372036854775807")
         #expect(rendered { $0.integer(Int64.min) } == "-9223372036854775808")
+        #expect(rendered { $0.integer(1_000_000) } == "1000000")
+        #expect(rendered { $0.integer(Int.min) } == "-9223372036854775808")
+        #expect(rendered { $0.integer(Int.max) } == "9223372036854775807")
     }
 
     @Test func rendersDoublesInShortestRoundTripForm() {

@@ -1,3 +1,5 @@
+import LiveState
+
 /// What a consensus message says about the security it is for.
 struct ConsensusTie {
     /// The ticker named by the message, if any, with the field that named it.

@@ -19,7 +19,7 @@ extension DemoReplay {
             }
             root.replaceValue(of: "data", with: .object(data))
         }
-        return JSONWriter.bytes(of: .object(root))
+        return JSONValue.object(root).jsonBytes
     }
 
     private mutating func rewriteRecord(_ data: inout JSONObject, source: FeedSource, now: Timestamp) {

@@ -1,4 +1,4 @@
-/// A parsed JSON document: what `JSONParser` produces and `JSONWriter` serialises.
+/// A parsed JSON document: what `JSONParser` produces and `jsonBytes` serialises.
 ///
 /// Objects keep their members in document order (duplicates included), so a message can be
 /// re-serialised with the shape it arrived in, and a reader can tell an ambiguous duplicate key

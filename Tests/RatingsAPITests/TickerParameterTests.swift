@@ -1,9 +1,9 @@
 import Testing
 @testable import RatingsAPI
 
-/// Ticker validation: 1 to 16 of `A-Z 0-9 . - /`, any letter case in, upper case out.
-@Suite struct TickerSymbolTests {
-    let symbols = TickerSymbol(maxLength: 16)
+/// Ticker parameters: LiveState's grammar, failing with a 400 that names the parameter.
+@Suite struct TickerParameterTests {
+    let symbols = TickerParameter(maxLength: 16)
 
     @Test(arguments: [("AAPL", "AAPL"), ("brk.b", "BRK.B"), ("Brk/B", "BRK/B"), ("rds-a", "RDS-A"), ("1", "1"),
                       ("ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOP")])
@@ -31,6 +31,6 @@ import Testing
     }
 
     @Test func shorterConfiguredLimitApplies() {
-        #expect(throws: APIProblem.self) { try TickerSymbol(maxLength: 4).normalize("GOOGL", parameter: "ticker") }
+        #expect(throws: APIProblem.self) { try TickerParameter(maxLength: 4).normalize("GOOGL", parameter: "ticker") }
     }
 }
