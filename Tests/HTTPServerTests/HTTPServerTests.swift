@@ -245,13 +245,21 @@ import Testing
         #expect(server.waitUntilStopped(timeout: .seconds(5)))
     }
 
-    @Test func bindingATakenPortThrowsAddressInUse() throws {
+    @Test(arguments: [HTTPServerConfiguration.AcceptStrategy.reusePort, .sharedListener])
+    func bindingAPortAnotherServerListensOnThrowsAddressInUse(_ strategy: HTTPServerConfiguration.AcceptStrategy) throws {
         try withServer { _, port in
+            // Even with SO_REUSEPORT a second server must not silently share the port.
             var configuration = HTTPServerConfiguration(host: "127.0.0.1", port: port)
-            configuration.acceptStrategy = .sharedListener
+            configuration.acceptStrategy = strategy
             let second = HTTPServer(configuration: configuration, responder: TestResponder(), logger: .init(label: "test"))
             #expect(throws: SocketError.addressInUse(host: "127.0.0.1", port: port)) { try second.start() }
         }
+    }
+
+    @Test func aStoppedServersPortCanBeBoundAgainAtOnce() throws {
+        var port = 0
+        try withServer { _, bound in port = bound }
+        try withServer({ $0.port = port }) { _, bound in #expect(bound == port) }
     }
 
     @Test func theSharedListenerStrategyServesToo() throws {
