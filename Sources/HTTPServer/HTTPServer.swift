@@ -102,6 +102,12 @@ public final class HTTPServer: Sendable {
             let socket = try Socket.makeListener(host: configuration.host, port: configuration.port, backlog: backlog, reusePort: false)
             return [ListeningSocket(socket, isShared: true)]
         }
+        if configuration.port != 0 {
+            // SO_REUSEPORT would let this server share a port another instance of it (same
+            // user) already listens on, splitting traffic silently; a plain bind first fails
+            // with EADDRINUSE in that case. The probe closes before the real listeners bind.
+            _ = try Socket.makeListener(host: configuration.host, port: configuration.port, backlog: 1, reusePort: false)
+        }
         let first = try Socket.makeListener(host: configuration.host, port: configuration.port, backlog: backlog, reusePort: true)
         // Every further listener binds the port the first one got (ephemeral when port is 0).
         let port = try Socket.localPort(of: first.rawValue)

@@ -187,6 +187,17 @@ import Testing
         }
     }
 
+    @Test func aClientThatStopsReadingIsClosedAfterTheSendTimeout() throws {
+        try withServer({ $0.limits.sendTimeout = .milliseconds(300) }) { server, port in
+            let client = try TestClient(port: port, receiveBuffer: 4096)
+            try client.send("GET /big?16000000 HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(waitUntil { server.openConnectionCount == 1 })
+            let start = ContinuousClock.now
+            #expect(waitUntil { server.openConnectionCount == 0 })
+            #expect(ContinuousClock.now - start >= .milliseconds(250))
+        }
+    }
+
     @Test func connectionsOverTheCapGet503AndAreClosed() throws {
         try withServer({ $0.maxConnections = 2 }) { server, port in
             let first = try TestClient(port: port), second = try TestClient(port: port)
@@ -201,9 +212,7 @@ import Testing
             #expect(third.awaitClose())
 
             first.close()
-            let clock = ContinuousClock()
-            let deadline = clock.now + .seconds(5)
-            while server.openConnectionCount > 1 && clock.now < deadline { usleep(1_000) }
+            #expect(waitUntil { server.openConnectionCount == 1 })
             let fourth = try TestClient(port: port)
             try fourth.send("GET /again HTTP/1.1\r\nHost: a\r\n\r\n")
             #expect(try fourth.readResponse().text == "/again")
@@ -236,13 +245,21 @@ import Testing
         #expect(server.waitUntilStopped(timeout: .seconds(5)))
     }
 
-    @Test func bindingATakenPortThrowsAddressInUse() throws {
+    @Test(arguments: [HTTPServerConfiguration.AcceptStrategy.reusePort, .sharedListener])
+    func bindingAPortAnotherServerListensOnThrowsAddressInUse(_ strategy: HTTPServerConfiguration.AcceptStrategy) throws {
         try withServer { _, port in
+            // Even with SO_REUSEPORT a second server must not silently share the port.
             var configuration = HTTPServerConfiguration(host: "127.0.0.1", port: port)
-            configuration.acceptStrategy = .sharedListener
+            configuration.acceptStrategy = strategy
             let second = HTTPServer(configuration: configuration, responder: TestResponder(), logger: .init(label: "test"))
             #expect(throws: SocketError.addressInUse(host: "127.0.0.1", port: port)) { try second.start() }
         }
+    }
+
+    @Test func aStoppedServersPortCanBeBoundAgainAtOnce() throws {
+        var port = 0
+        try withServer { _, bound in port = bound }
+        try withServer({ $0.port = port }) { _, bound in #expect(bound == port) }
     }
 
     @Test func theSharedListenerStrategyServesToo() throws {

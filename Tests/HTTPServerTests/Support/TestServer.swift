@@ -1,4 +1,5 @@
 import Dispatch
+import Glibc
 import HTTPServer
 import Logging
 import Synchronization
@@ -66,4 +67,15 @@ func withServer(
         #expect(server.waitUntilStopped(timeout: .seconds(10)))
     }
     try body(server, port)
+}
+
+/// Polls `condition` every millisecond for up to `seconds`; true once it holds. For state only
+/// observable by polling (connection counts), never as a sleep in disguise.
+func waitUntil(seconds: Double = 5, _ condition: () -> Bool) -> Bool {
+    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+    while ContinuousClock.now < deadline {
+        if condition() { return true }
+        usleep(1_000)
+    }
+    return condition()
 }
