@@ -72,7 +72,9 @@ extension HTTPRequestParser {
         return .complete(consumed: 10)
     }
 
-    /// A target must be origin-form (`/...`), or `*` for OPTIONS; every `%` must start an escape.
+    /// A target must be origin-form (`/...`), or `*` for OPTIONS; every `%` in the path must start
+    /// an escape. The query is left to the application, which decodes it parameter by parameter
+    /// and can name the one that is malformed.
     private func checkTarget(_ base: UnsafePointer<UInt8>, head: HTTPRequestHead, sawPercent: Bool) -> HTTPRejection? {
         let target = head.target
         if base[target.lower] != UInt8(ascii: "/") {
@@ -83,10 +85,11 @@ extension HTTPRequestParser {
             }
         }
         guard sawPercent else { return nil }
+        let pathEnd = head.queryMark ?? target.upper
         var i = target.lower
-        while i < target.upper {
+        while i < pathEnd {
             if base[i] == UInt8(ascii: "%") {
-                guard i + 2 < target.upper, HTTPByteClass.hexValue(base[i + 1]) != nil, HTTPByteClass.hexValue(base[i + 2]) != nil else {
+                guard i + 2 < pathEnd, HTTPByteClass.hexValue(base[i + 1]) != nil, HTTPByteClass.hexValue(base[i + 2]) != nil else {
                     return HTTPRejection(status: .badRequest, detail: "malformed percent-encoding in request target")
                 }
                 i += 3

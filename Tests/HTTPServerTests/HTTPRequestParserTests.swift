@@ -65,6 +65,14 @@ import Testing
         #expect(rejectionStatus("GET * HTTP/1.1\r\nHost: a\r\n\r\n") == 400)
     }
 
+    @Test func malformedPercentEscapesInTheQueryAreLeftToTheApplication() {
+        // The application decodes each parameter and can name the malformed one; a broken
+        // escape in the path is still the server's 400 (see HTTPRequestParserRejectionTests).
+        let text = "GET /ratings?firm=%zz&x=%4 HTTP/1.1\r\nHost: a\r\n\r\n"
+        #expect(parseOnce(text) == .complete(consumed: text.utf8.count))
+        #expect(rejectionStatus("GET /a%zz?firm=ok HTTP/1.1\r\nHost: a\r\n\r\n") == 400)
+    }
+
     @Test func unknownMethodTokensReachTheResponder() {
         let text = "BREW /pot HTTP/1.1\r\nHost: a\r\n\r\n"
         #expect(parseOnce(text) == .complete(consumed: text.utf8.count))
