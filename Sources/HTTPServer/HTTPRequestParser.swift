@@ -4,7 +4,9 @@
 /// Header spans go to a caller-owned buffer of `limits.maxHeaderCount` entries. Between calls
 /// only `HTTPHeadProgress` is kept: a head that trickles in is scanned once for a reason to parse
 /// again (a finished request line, the blank line, a stray CR or LF), so a head sent byte by byte
-/// costs linear time. Strict where HTTP is ambiguous: bare CR or LF, obs-fold, whitespace before
+/// costs linear time; the price is that a bad byte inside a complete header line is refused
+/// when the head ends (or hits its size limit or deadline) rather than at once. Garbage in the
+/// first read, the usual case, is refused at once. Strict where HTTP is ambiguous: bare CR or LF, obs-fold, whitespace before
 /// a colon, duplicate Content-Length, and Content-Length with Transfer-Encoding are all 400.
 struct HTTPRequestParser {
     /// The bytes the grammar turns on.
