@@ -20,6 +20,7 @@ final class ByteBuffer {
     /// Bytes appended and not yet consumed.
     @inline(__always) var count: Int { writeIndex - readIndex }
 
+    /// Whether every appended byte was consumed.
     @inline(__always) var isEmpty: Bool { writeIndex == readIndex }
 
     /// Start of the unconsumed bytes (only valid while `count > 0`).
@@ -31,6 +32,7 @@ final class ByteBuffer {
         if writeIndex + extra > capacity { makeRoom(extra) }
     }
 
+    /// Appends `count` bytes from `pointer`.
     @inline(__always)
     func append(_ pointer: UnsafeRawPointer, count: Int) {
         reserve(count)
@@ -38,11 +40,13 @@ final class ByteBuffer {
         writeIndex += count
     }
 
+    /// Appends a literal's UTF-8 bytes (no String, no allocation).
     @inline(__always)
     func append(_ literal: StaticString) {
         append(literal.utf8Start, count: literal.utf8CodeUnitCount)
     }
 
+    /// Appends an array's bytes.
     @inline(__always)
     func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { if let base = $0.baseAddress { append(base, count: $0.count) } }
@@ -55,6 +59,7 @@ final class ByteBuffer {
         string.withUTF8 { if let base = $0.baseAddress { append(base, count: $0.count) } }
     }
 
+    /// Appends one byte.
     @inline(__always)
     func append(byte: UInt8) {
         reserve(1)

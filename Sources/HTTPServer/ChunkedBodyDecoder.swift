@@ -17,6 +17,7 @@ struct ChunkedBodyDecoder: Equatable {
     /// Decoded body bytes so far.
     private(set) var bodyLength = 0
 
+    /// The body limit (decoded bytes), chunk-line limit and trailer limit come from here.
     let limits: HTTPLimits
 
     /// A decoder for one body under `limits`.

@@ -21,17 +21,22 @@ final class Connection {
         let keepAlive: Bool
     }
 
+    /// The connection's socket; closing it is what closes the connection.
     let socket: FileDescriptor
+    /// Its slot in the loop's table, also its epoll token.
     let id: ConnectionID
     /// Whether this connection is within `maxConnections`, rather than one held just to send 503.
     let countsAgainstCap: Bool
+    /// Phase and deadlines.
     var lifecycle: ConnectionLifecycle
     /// The deadline of this connection's live entry in the loop's deadline queue, if any.
     var scheduledDeadline: Int64?
 
     /// Received bytes not yet consumed: part of a head, or requests paused by backpressure.
     var input: ByteBuffer?
+    /// The parser's place in a head that arrives in pieces.
     var headProgress = HTTPHeadProgress()
+    /// A request waiting for the rest of its body.
     var pendingBody: PendingBody?
     /// Complete requests wait in `input` because output was over its limit.
     var inputPaused = false
@@ -46,8 +51,10 @@ final class Connection {
     var output: ByteBuffer?
     /// Edge-triggered readiness: the last send did not fill the socket buffer.
     var writable = true
+    /// The streamed response in progress, if any.
     var stream: ActiveStream?
 
+    /// A connection just accepted, owning `socket`.
     init(socket: FileDescriptor, id: ConnectionID, countsAgainstCap: Bool, lifecycle: ConnectionLifecycle) {
         self.socket = socket
         self.id = id

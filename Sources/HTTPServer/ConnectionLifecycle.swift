@@ -27,6 +27,7 @@ struct ConnectionLifecycle: Equatable {
     struct Timeouts: Equatable {
         var head: Int64, idle: Int64, send: Int64, linger: Int64
 
+        /// The four timeouts of `limits`.
         init(_ limits: HTTPLimits) {
             head = limits.headTimeout.nanoseconds
             idle = limits.idleTimeout.nanoseconds
@@ -38,6 +39,7 @@ struct ConnectionLifecycle: Equatable {
     private(set) var phase = Phase.receiving
     private(set) var readDeadline: Int64?
     private(set) var sendDeadline: Int64?
+    /// The durations every deadline is computed from.
     let timeouts: Timeouts
 
     /// A freshly accepted connection: its first head must arrive within the head timeout.

@@ -1,17 +1,21 @@
 /// Names a connection slot in its loop's table, with a generation so a stale reference (an old
 /// epoll event, a stream writer outliving its connection) never reaches a newer connection.
 struct ConnectionID: Hashable, Sendable {
+    /// Index into the table.
     var slot: UInt32
+    /// Bumped each time the slot is freed.
     var generation: UInt32
 
     /// The value stored in epoll's event data.
     var token: UInt64 { UInt64(generation) << 32 | UInt64(slot) }
 
+    /// An id from its parts.
     init(slot: UInt32, generation: UInt32) {
         self.slot = slot
         self.generation = generation
     }
 
+    /// The id an epoll token names.
     init(token: UInt64) {
         slot = UInt32(truncatingIfNeeded: token)
         generation = UInt32(truncatingIfNeeded: token >> 32)

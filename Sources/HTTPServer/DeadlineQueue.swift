@@ -14,12 +14,15 @@ struct DeadlineQueue {
 
     private var heap: [Entry] = []
 
+    /// Whether no entry is queued.
     var isEmpty: Bool { heap.isEmpty }
+    /// Entries queued, stale ones included.
     var count: Int { heap.count }
 
     /// The earliest deadline, if any.
     var earliest: Int64? { heap.first?.deadline }
 
+    /// Adds an entry (O(log n)).
     mutating func push(_ entry: Entry) {
         heap.append(entry)
         var child = heap.count - 1
@@ -50,5 +53,6 @@ struct DeadlineQueue {
         return first
     }
 
+    /// Drops every entry.
     mutating func removeAll() { heap.removeAll() }
 }

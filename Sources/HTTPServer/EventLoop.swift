@@ -9,38 +9,60 @@ import Logging
 /// one read buffer and responses are serialised into one scratch buffer; a connection only gets
 /// buffers of its own when bytes must wait (a partial head, output the kernel did not take).
 final class EventLoop {
+    /// epoll tokens of the listener and the wakeup eventfd; connection tokens never reach
+    /// slot `UInt32.max - 1`.
     static let listenerToken = UInt64(UInt32.max)
     static let wakeupToken = UInt64(UInt32.max - 1)
 
+    /// Position among the server's loops, for logs and the thread name.
     let index: Int
+    /// Settings, responder and counters shared with the other loops.
     let context: ServerContext
+    /// `context.configuration.limits`, kept at hand.
     let limits: HTTPLimits
+    /// Where other threads leave work for this loop.
     let mailbox: EventLoopMailbox
+    /// The loop's epoll instance.
     let epoll: Epoll
+    /// The socket this loop accepts from; nil once shutting down.
     var listener: ListeningSocket?
+    /// The server's logger with this loop's index as metadata.
     var logger: Logger
 
+    /// Open connections by slot.
     var table = ConnectionTable()
+    /// When connections next need attention.
     var deadlines = DeadlineQueue()
+    /// The request parser, configured with `limits`.
     let parser: HTTPRequestParser
+    /// Header spans of the head being parsed (`maxHeaderCount` entries, allocated once).
     let headerSpans: UnsafeMutableBufferPointer<HTTPHeaderSpan>
+    /// Where every connection's input is read and parsed.
     let readBuffer: UnsafeMutableRawPointer
+    /// Bytes in `readBuffer`: one read plus room for a partial head carried over.
     let readCapacity: Int
     /// Responses for the connection being served, when it has no unsent output of its own.
     let scratch = ByteBuffer(capacity: scratchRetainedCapacity)
     /// Scratch memory kept between responses; a larger response's memory is given back.
     static let scratchRetainedCapacity = 256 * 1024
+    /// The `Date` line, re-rendered when the second changes.
     var date = HTTPDateCache()
+    /// Streams posted since the last wakeup (storage swapped with the mailbox's).
     var postedStreams: [ConnectionID] = []
     /// The last request's header list, recycled so parsing a request allocates no list.
     var recycledHeaders = HTTPHeaders(minimumCapacity: 16)
+    /// The four timeouts, in nanoseconds.
     let timeouts: ConnectionLifecycle.Timeouts
 
     /// The coarse monotonic clock in nanoseconds, read once per wakeup.
     var now: Int64 = 0
+    /// A graceful shutdown has begun: no accepts, no keep-alive.
     var shuttingDown = false
+    /// When a shutdown stops waiting for connections to finish.
     var shutdownDeadline: Int64?
+    /// Accepting resumes at this time after descriptor exhaustion.
     var acceptPausedUntil: Int64?
+    /// Throttles for warnings an attacker or an overload could otherwise repeat without end.
     var acceptWarnings = LogThrottle(interval: .seconds(10))
     var capWarnings = LogThrottle(interval: .seconds(10))
     var responseWarnings = LogThrottle(interval: .seconds(10))
@@ -48,6 +70,7 @@ final class EventLoop {
     /// clock shows the deadline (which would spin).
     private let clockResolutionMilliseconds: Int32
 
+    /// A loop serving `listener`, with its own epoll instance and wakeup eventfd.
     init(index: Int, context: ServerContext, listener: ListeningSocket) throws(SocketError) {
         self.index = index
         self.context = context

@@ -5,6 +5,7 @@ import Synchronization
 /// Posting coalesces: only the first post after the loop emptied the list signals the eventfd,
 /// so a burst of stream writes to many connections costs the loop one wakeup.
 final class EventLoopMailbox: Sendable {
+    /// What is waiting for the loop.
     struct Contents {
         /// Connections whose stream writer has queued bytes or a close.
         var streams: [ConnectionID] = []
@@ -12,8 +13,10 @@ final class EventLoopMailbox: Sendable {
     }
 
     private let contents = Mutex(Contents())
+    /// The eventfd the loop watches.
     let wakeup: LoopWakeup
 
+    /// An empty mailbox signalling through `wakeup`.
     init(wakeup: LoopWakeup) {
         self.wakeup = wakeup
     }

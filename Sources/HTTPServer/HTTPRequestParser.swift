@@ -4,12 +4,17 @@
 /// Header spans go to a caller-owned buffer of `limits.maxHeaderCount` entries. Between calls
 /// only `HTTPHeadProgress` is kept: a head that trickles in is scanned once for a reason to parse
 /// again (a finished request line, the blank line, a stray CR or LF), so a head sent byte by byte
-/// costs linear time. Strict where HTTP is ambiguous: bare CR or LF, obs-fold, whitespace before
+/// costs linear time; the price is that a bad byte inside a complete header line is refused
+/// when the head ends (or hits its size limit or deadline) rather than at once. Garbage in the
+/// first read, the usual case, is refused at once. Strict where HTTP is ambiguous: bare CR or LF, obs-fold, whitespace before
 /// a colon, duplicate Content-Length, and Content-Length with Transfer-Encoding are all 400.
 struct HTTPRequestParser {
+    /// The bytes the grammar turns on.
     static let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    /// Whitespace allowed around field values.
     static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
 
+    /// Sizes and counts the parser enforces.
     let limits: HTTPLimits
 
     /// Parses the head at the start of `buffer`, which holds every byte received for this
@@ -68,10 +73,12 @@ struct HTTPRequestParser {
         return .needMore
     }
 
+    /// The 431 for a head over `maxHeadLength`.
     static func headTooLarge(_ limits: HTTPLimits) -> HTTPRejection {
         HTTPRejection(status: .requestHeaderFieldsTooLarge, detail: "request head larger than \(limits.maxHeadLength) bytes")
     }
 
+    /// A 400 with `detail`.
     static func bad(_ detail: String) -> HTTPParseResult {
         .invalid(HTTPRejection(status: .badRequest, detail: detail))
     }

@@ -12,6 +12,7 @@ public enum HTTPStreamCloseReason: Sendable, Equatable, CustomStringConvertible 
     /// The server is shutting down; the stream was ended cleanly.
     case serverShutdown
 
+    /// The reason in words, for logs.
     public var description: String {
         switch self {
         case .closedByApplication: "closed by application"

@@ -22,11 +22,16 @@ public final class HTTPStreamWriter: Sendable {
         var onClose: (@Sendable (HTTPStreamCloseReason) -> Void)?
     }
 
+    /// State shared with the loop, behind a lock.
     let shared = Mutex(Shared())
+    /// The loop that owns the connection.
     let mailbox: EventLoopMailbox
+    /// The connection this stream writes to.
     let connection: ConnectionID
+    /// `HTTPLimits.outputBufferLimit` of the server.
     let limit: Int
 
+    /// A writer for the stream just started on `connection`.
     init(mailbox: EventLoopMailbox, connection: ConnectionID, limit: Int) {
         self.mailbox = mailbox
         self.connection = connection

@@ -47,6 +47,7 @@ public enum SocketError: Error, Sendable, Equatable, CustomStringConvertible {
         return false
     }
 
+    /// The failure in words, with the call and the C library's text for `errno`.
     public var description: String {
         switch self {
         case .wouldBlock: "operation would block"

@@ -9,6 +9,7 @@ final class StopLatch: @unchecked Sendable {
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var running = 0
 
+    /// A latch with no loop running yet.
     init() {
         pthread_mutex_init(mutex, nil)
         var attributes = pthread_condattr_t()
