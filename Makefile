@@ -26,6 +26,7 @@ test: deps
 
 bench: release
 	scripts/bench.sh
+	scripts/bench-feed.sh
 
 clean:
 	rm -rf .build

@@ -82,6 +82,10 @@ wait_for() {
 "$BINARY" --port "$PORT" --host 127.0.0.1 "${EXTRA_ARGS[@]}" >"$WORK/ratingsd.log" 2>&1 &
 SERVER_PID=$!
 wait_for "http://127.0.0.1:$PORT$URL_PATH"
+# Resident memory once every embedded fixture message is applied (demo mode logs the moment).
+for _ in $(seq 1 150); do grep -q "initial load complete" "$WORK/ratingsd.log" && break; sleep 0.2; done
+RSS_KIB=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
+echo "ratingsd resident memory with all Fixtures loaded: $((RSS_KIB / 1024)) MiB ($RSS_KIB KiB)"
 
 mkdir -p "$WORK/www$(dirname "$URL_PATH")"
 curl -fsS -D "$WORK/headers" -o "$WORK/www$URL_PATH" "http://127.0.0.1:$PORT$URL_PATH"
