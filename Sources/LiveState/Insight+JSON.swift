@@ -2,7 +2,7 @@
 extension Insight {
     /// The insight's JSON object, as served by `GET /insights/{id}` and inside lists.
     public func renderedJSON() -> [UInt8] {
-        var json = JSONWriter(capacity: 512 + (analystInsights?.utf8.count ?? 0))
+        var json = JSONWriter(capacity: 640 + (analystInsights?.utf8.count ?? 0) + (name?.utf8.count ?? 0))
         render(into: &json)
         return json.bytes
     }

@@ -8,65 +8,74 @@ extension JSONWriter {
     /// in a page. A Swift `String` is always valid UTF-8, so nothing else needs care.
     public mutating func string(_ value: String?) {
         guard var value else { return null() }
-        bytes.append(UInt8(ascii: "\""))
-        // Native strings are contiguous; the rare bridged or shared one is made native once.
-        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
-            value.makeContiguousUTF8()
-            value.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
+        // `withUTF8` makes the rare bridged or shared string native first.
+        value.withUTF8 { appendQuoted($0) }
+    }
+
+    /// The quoted string; most need no escape at all and go in as one copy.
+    private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let count = utf8.count
+        if let base = utf8.baseAddress, JSONText.plainRunEnd(utf8, from: 0) == count {
+            let target = reserve(count + 2)
+            target[0] = UInt8(ascii: "\"")
+            (target + 1).update(from: base, count: count)
+            target[count + 1] = UInt8(ascii: "\"")
+            commit(count + 2)
+            return
         }
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
+        appendEscaped(utf8)
+        byte(UInt8(ascii: "\""))
     }
 
     /// Writes `"name":` for a member name that is not a literal of ours (a source's name, a
     /// key of a parsed document), escaped like any string.
     public mutating func key(escaping name: String) {
         string(name)
-        bytes.append(UInt8(ascii: ":"))
+        byte(UInt8(ascii: ":"))
     }
 
     /// Writes an array of strings: `["a","b"]`, `[]` when empty.
     public mutating func stringArray(_ values: [String]) {
-        bytes.append(UInt8(ascii: "["))
+        byte(UInt8(ascii: "["))
         for index in values.indices {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if index > 0 { byte(UInt8(ascii: ",")) }
             string(values[index])
         }
-        bytes.append(UInt8(ascii: "]"))
+        byte(UInt8(ascii: "]"))
     }
 
     /// Writes an array of already-rendered JSON values (pre-rendered documents) verbatim:
     /// `[a,b]`, `[]` when empty.
     public mutating func rawArray(_ values: [[UInt8]]) {
-        bytes.append(UInt8(ascii: "["))
+        byte(UInt8(ascii: "["))
         for index in values.indices {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: values[index])
+            if index > 0 { byte(UInt8(ascii: ",")) }
+            raw(values[index])
         }
-        bytes.append(UInt8(ascii: "]"))
+        byte(UInt8(ascii: "]"))
     }
 
-    /// Copies runs that need no escaping in one `append`, escaping the bytes between them.
+    /// Copies runs that need no escaping in one `append`, escaping the bytes between them;
+    /// runs of plain ASCII are found eight bytes at a time.
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let count = utf8.count
         var runStart = 0
         var index = 0
-        let count = utf8.count
-        while index < count {
+        while true {
+            index = JSONText.plainRunEnd(utf8, from: index)
+            guard index < count else { break }
             let byte = utf8[index]
-            let needsEscape: Bool
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                needsEscape = true
-            } else if byte == 0xE2, index + 2 < count, utf8[index + 1] == 0x80,
-                      utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 {
-                needsEscape = true
-            } else {
-                needsEscape = false
-            }
-            if !needsEscape {
-                index += 1
-                continue
+            if byte >= 0x80 {
+                // UTF-8 passes through, but for U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+                guard byte == 0xE2, index + 2 < count, utf8[index + 1] == 0x80,
+                      utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 else {
+                    index += 1
+                    continue
+                }
             }
             if runStart < index {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
             }
             if byte == 0xE2 {
                 raw(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
@@ -78,12 +87,12 @@ extension JSONWriter {
             runStart = index
         }
         if runStart < count {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
+            append(UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
         }
     }
 
-    private mutating func appendEscape(for byte: UInt8) {
-        switch byte {
+    private mutating func appendEscape(for value: UInt8) {
+        switch value {
         case UInt8(ascii: "\""): raw("\\\"")
         case UInt8(ascii: "\\"): raw("\\\\")
         case UInt8(ascii: "\n"): raw("\\n")
@@ -92,10 +101,8 @@ extension JSONWriter {
         default:
             let hex: StaticString = "0123456789abcdef"
             raw("\\u00")
-            hex.withUTF8Buffer { digits in
-                bytes.append(digits[Int(byte >> 4)])
-                bytes.append(digits[Int(byte & 0x0F)])
-            }
+            byte(hex.utf8Start[Int(value >> 4)])
+            byte(hex.utf8Start[Int(value & 0x0F)])
         }
     }
 }

@@ -18,6 +18,9 @@ struct OrderedRecords: Sendable {
     /// The block that holds or would hold `key`: the first whose last key is not less than it,
     /// else the last block.
     private func blockIndex(for key: RecordKey) -> Int {
+        // The newest key, the commonest by far in a live feed, belongs to the last block.
+        let lastBlock = blocks.count - 1
+        if blocks[lastBlock].count > 0, blocks[lastBlock][0].sorts(before: key) { return lastBlock }
         var low = 0
         var high = blocks.count
         while low < high {

@@ -3,9 +3,21 @@
 extension Rating {
     /// The rating's JSON object, as served by `GET /ratings/{id}` and inside lists.
     public func renderedJSON() -> [UInt8] {
-        var json = JSONWriter(capacity: 1024)
+        var json = JSONWriter(capacity: renderedCapacity)
         render(into: &json)
         return json.bytes
+    }
+
+    /// Room for the whole document in one allocation: the keys and punctuation (some 600
+    /// bytes), numbers and timestamps, and the text fields as they are (escapes are rare).
+    private var renderedCapacity: Int {
+        func length(_ text: String?) -> Int { text?.utf8.count ?? 0 }
+        let identity = id.utf8.count + ticker.utf8.count + length(name) + length(exchange) + length(isin)
+            + length(cusip) + length(currency) + length(date) + length(time)
+        let words = length(actionCompany) + length(actionPriceTarget) + length(ratingCurrent) + length(ratingPrior)
+        let people = length(firm) + length(firmID) + length(analystName) + length(analystID)
+        let links = length(notes) + length(url) + length(urlCalendar) + length(urlNews)
+        return 800 + identity + words + people + links
     }
 
     /// `(pt_current - pt_prior) / pt_prior * 100` rounded to 2 decimals; nil when either is

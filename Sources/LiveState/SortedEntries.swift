@@ -2,8 +2,12 @@
 extension Array where Element == RecordEntry {
     /// The first index whose key is not less than `key` (where `key` would be inserted).
     func lowerBound(of key: RecordKey) -> Int {
-        var low = 0
-        var high = count
+        // A live feed inserts mostly the newest record and evicts the oldest: try both ends
+        // before searching (one comparison each, where a search takes log2(500) = 9).
+        guard let last, last.sorts(before: key) == false else { return count }
+        if self[0].sorts(before: key) == false { return 0 }
+        var low = 1
+        var high = count - 1
         while low < high {
             let middle = (low &+ high) >> 1
             if self[middle].sorts(before: key) { low = middle + 1 } else { high = middle }

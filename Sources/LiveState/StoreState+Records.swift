@@ -67,10 +67,16 @@ extension StoreState {
         case .changed(let ticker, let previousTicker, let evicted):
             let sequence = nextSequence()
             noteChange(of: ticker, facts: facts, at: receivedAt)
-            var touched = [ticker]
-            if let previousTicker, previousTicker != ticker { touched.append(previousTicker) }
-            for entry in evicted where !touched.contains(entry.ticker) { touched.append(entry.ticker) }
-            for ticker in touched { refreshTicker(ticker, sequence: sequence) }
+            // Each touched ticker once, without building a list of them for the common case of
+            // one ticker (the record's own, which is also the one eviction took from).
+            refreshTicker(ticker, sequence: sequence)
+            let moved = previousTicker.flatMap { $0 == ticker ? nil : $0 }
+            if let moved { refreshTicker(moved, sequence: sequence) }
+            for (position, entry) in evicted.enumerated()
+            where entry.ticker != ticker && entry.ticker != moved
+                && !evicted[..<position].contains(where: { $0.ticker == entry.ticker }) {
+                refreshTicker(entry.ticker, sequence: sequence)
+            }
             return .applied(sequence: sequence)
         }
     }

@@ -17,24 +17,44 @@ extension Timestamp {
     /// An instant outside years 0000-9999, which RFC 3339 cannot write, is clamped to the
     /// nearest one it can rather than printed as a wrong date.
     public func appendRFC3339(to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.rfc3339MaximumLength) { buffer in
+            let length = writeRFC3339(to: buffer.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<length]))
+        }
+    }
+
+    /// The longest RFC 3339 form written: `9999-12-31T23:59:59.999Z`.
+    static let rfc3339MaximumLength = 24
+
+    /// Writes the RFC 3339 form (clamped as `appendRFC3339(to:)` says) at `target`, which has
+    /// room for `rfc3339MaximumLength` bytes; returns the bytes written.
+    func writeRFC3339(to target: UnsafeMutablePointer<UInt8>) -> Int {
         let millis = min(max(millisecondsSinceEpoch, Self.rfc3339Minimum.millisecondsSinceEpoch),
                          Self.rfc3339Maximum.millisecondsSinceEpoch)
         var days = millis / 86_400_000
         var msOfDay = millis % 86_400_000
         if msOfDay < 0 { msOfDay += 86_400_000; days -= 1 }
         let (year, month, day) = CivilCalendar.civil(fromDays: days)
-        func two(_ v: Int64) { bytes.append(UInt8(48 + v / 10)); bytes.append(UInt8(48 + v % 10)) }
-        two(year / 100); two(year % 100); bytes.append(45)
-        two(month); bytes.append(45); two(day); bytes.append(84)
-        two(msOfDay / 3_600_000); bytes.append(58)
-        two(msOfDay / 60_000 % 60); bytes.append(58)
-        two(msOfDay / 1000 % 60)
-        let ms = msOfDay % 1000
-        if ms != 0 {
-            bytes.append(46)
-            bytes.append(UInt8(48 + ms / 100)); bytes.append(UInt8(48 + ms / 10 % 10)); bytes.append(UInt8(48 + ms % 10))
+        func two(_ value: Int64, at offset: Int) {
+            target[offset] = UInt8(truncatingIfNeeded: 48 + value / 10)
+            target[offset + 1] = UInt8(truncatingIfNeeded: 48 + value % 10)
         }
-        bytes.append(90)
+        two(year / 100, at: 0); two(year % 100, at: 2); target[4] = UInt8(ascii: "-")
+        two(month, at: 5); target[7] = UInt8(ascii: "-"); two(day, at: 8); target[10] = UInt8(ascii: "T")
+        two(msOfDay / 3_600_000, at: 11); target[13] = UInt8(ascii: ":")
+        two(msOfDay / 60_000 % 60, at: 14); target[16] = UInt8(ascii: ":")
+        two(msOfDay / 1000 % 60, at: 17)
+        let ms = msOfDay % 1000
+        guard ms != 0 else {
+            target[19] = UInt8(ascii: "Z")
+            return 20
+        }
+        target[19] = UInt8(ascii: ".")
+        target[20] = UInt8(truncatingIfNeeded: 48 + ms / 100)
+        target[21] = UInt8(truncatingIfNeeded: 48 + ms / 10 % 10)
+        target[22] = UInt8(truncatingIfNeeded: 48 + ms % 10)
+        target[23] = UInt8(ascii: "Z")
+        return 24
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; `t`/`z` and a space for `T` are

@@ -46,6 +46,17 @@ struct FeedPipelineBenchmarkTests {
         let messages = Self.replayed(fixtures, count: count)
         #expect(messages.count == count)
 
+        // Decoding alone first (the store only resolves ISINs), to tell the two halves apart.
+        let decoder = FeedDecoder()
+        var decoded = 0
+        let decodeStart = Self.seconds(CLOCK_THREAD_CPUTIME_ID)
+        for message in messages {
+            let result = decoder.decode(message.bytes, source: message.source, resolveISIN: { store.ticker(forISIN: $0) })
+            if case .success = result { decoded += 1 }
+        }
+        let decodeCPU = Self.seconds(CLOCK_THREAD_CPUTIME_ID) - decodeStart
+        print("bench decode-only: \(messages.count) messages, \(Int(Double(messages.count) / decodeCPU)) msg/s cpu, decoded \(decoded)")
+
         var applied = 0
         var dead = 0
         let wallStart = Self.seconds(CLOCK_MONOTONIC)

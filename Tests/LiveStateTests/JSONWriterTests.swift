@@ -95,6 +95,35 @@ import LiveState
         #expect(rendered { $0.double(1e300) } == "1e+300")
     }
 
+    @Test func writesDoublesExactlyAsDescriptionDoesWithOrWithoutTheFastPath() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 0.01, 0.05, 0.1, 0.5, 1, 9.99, 10.5, 100, 663, 689.99, 12_345.67, -3.5, -0.01,
+                                9_999_999_999_999.99, 1e13, 1e13 + 0.01, 0.001, 0.015, 1.005, 2.675, 1e-7, 1e300, 123.456]
+        for _ in 0..<2_000 {
+            values.append(Double(Int64.random(in: -10_000_000...10_000_000, using: &generator)) / 100)
+            values.append(Double.random(in: -1e6...1e6, using: &generator))
+            values.append(Double(Int64.random(in: 0...Int64(1e15), using: &generator)) / 100)
+        }
+        for value in values {
+            #expect(rendered { $0.double(value) } == value.description, "\(value)")
+            let count = rendered { $0.count(value) }
+            if value.rounded(.towardZero) != value { #expect(count == value.description, "\(value)") }
+        }
+    }
+
+    @Test func aCopiedWriterKeepsItsOwnBytes() {
+        var first = JSONWriter(capacity: 16)
+        first.raw("[1")
+        var second = first
+        first.raw(",2]")
+        second.raw(",3,4,5,6,7,8,9,10,11,12,13,14,15]")
+        #expect(String(decoding: first.bytes, as: UTF8.self) == "[1,2]")
+        #expect(String(decoding: second.bytes, as: UTF8.self) == "[1,3,4,5,6,7,8,9,10,11,12,13,14,15]")
+        second.bytes = Array("{}".utf8)
+        second.raw(" ")
+        #expect(String(decoding: second.bytes, as: UTF8.self) == "{} ")
+    }
+
     @Test func rendersNonFiniteDoublesAsNull() {
         #expect(rendered { $0.double(.nan) } == "null")
         #expect(rendered { $0.double(.infinity) } == "null")

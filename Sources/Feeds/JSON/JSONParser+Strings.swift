@@ -1,3 +1,5 @@
+import LiveState
+
 /// Strings: the fast path copies a run of plain ASCII once; escapes go through `scratch`.
 extension JSONParser {
     /// Reads a member name at `cursor` with its `JSONKey` hash; a name in `knownKeys` is not
@@ -151,33 +153,10 @@ extension JSONParser {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
-    /// The index of the first byte from `start` that ends a run of plain ASCII string content
-    /// (a quote, a backslash, a control character or a non-ASCII byte), eight bytes at a time:
-    /// most of a message is string content, and most strings are plain.
+    /// The end of a run of plain ASCII string content (see `JSONText.plainRunEnd`).
+    @inline(__always)
     static func scanPlain(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var index = start
-        if let base = input.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            while index + 8 <= input.count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let quote = word ^ (ones &* 0x22)
-                let backslash = word ^ (ones &* 0x5C)
-                // Classic "has a byte below n / has a zero byte" tests; exact as long as no byte
-                // has its high bit set, and a set high bit stops the fast path anyway.
-                let control = (word &- ones &* 0x20) & ~word
-                let special = (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs
-                if special | (word & highs) != 0 { break }
-                index += 8
-            }
-        }
-        while index < input.count {
-            let byte = input[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return index }
-            index += 1
-        }
-        return index
+        JSONText.plainRunEnd(input, from: start)
     }
 
     /// Checks the multi-byte UTF-8 sequence starting at `start` (RFC 3629: no overlong forms,
