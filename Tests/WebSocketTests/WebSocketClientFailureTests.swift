@@ -6,7 +6,7 @@ struct WebSocketClientFailureTests {
     var configuration: WebSocketClientConfiguration {
         var configuration = WebSocketClientConfiguration()
         configuration.connectTimeout = .seconds(5)
-        configuration.handshakeTimeout = .milliseconds(500)
+        configuration.handshakeTimeout = .seconds(5)
         configuration.closeTimeout = .milliseconds(500)
         configuration.limits = WebSocketLimits(maxMessageSize: 64 * 1024)
         return configuration
@@ -93,6 +93,8 @@ struct WebSocketClientFailureTests {
     @Test func aServerThatNeverAnswersTheUpgradeTimesOut() throws {
         let server = try LoopbackServer()
         server.serve { peer in _ = try peer.readRequest(); _ = peer.awaitEndOfStream() }
+        var configuration = configuration
+        configuration.handshakeTimeout = .milliseconds(300)
         #expect(throws: WebSocketError.timedOut(.handshake)) { try WebSocketClient.connect(to: try server.url(), configuration: configuration) }
         #expect(server.finish() == nil)
     }
