@@ -26,14 +26,9 @@ final class PeerConnection {
     func readRequest() throws -> (line: String, headers: [(name: String, value: String)]) {
         while true {
             if let end = pending.firstRange(of: [13, 10, 13, 10]) {
-                let head = String(decoding: pending[..<end.lowerBound], as: UTF8.self)
+                let head = headerFields(String(decoding: pending[..<end.lowerBound], as: UTF8.self))
                 pending.removeSubrange(..<end.upperBound)
-                let lines = head.split(separator: "\r\n")
-                let headers = lines.dropFirst().map { line in
-                    let colon = line.firstIndex(of: ":") ?? line.endIndex
-                    return (name: String(line[..<colon]), value: String(line[colon...].dropFirst()).trimmingASCIISpaces())
-                }
-                return (String(lines.first ?? ""), headers)
+                return (head.line, head.fields)
             }
             guard let chunk = try read() else { throw PeerError(description: "closed before the request head ended") }
             pending += chunk
@@ -97,4 +92,15 @@ final class PeerConnection {
         guard n > 0 else { throw PeerError(description: "recv: \(String(cString: strerror(errno)))") }
         return Array(chunk[..<n])
     }
+}
+
+/// Splits a request head (without its blank line) into its first line and its fields.
+func headerFields(_ head: String) -> (line: String, fields: [(name: String, value: String)]) {
+    let lines: [Substring] = head.split(separator: "\r\n")
+    let fields = lines.dropFirst().map { line -> (name: String, value: String) in
+        let colon = line.firstIndex(of: ":") ?? line.endIndex
+        let value: Substring = colon < line.endIndex ? line[line.index(after: colon)...] : ""
+        return (name: String(line[..<colon]), value: value.trimmingASCIISpaces())
+    }
+    return (String(lines.first ?? ""), fields)
 }
