@@ -27,9 +27,4 @@ static inline CURLcode ccurl_active_socket(CURL *handle, curl_socket_t *socket) 
     return curl_easy_getinfo(handle, CURLINFO_ACTIVESOCKET, socket);
 }
 
-/* A long-valued piece of transfer information (CURLINFO_RESPONSE_CODE and the like). */
-static inline CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
-    return curl_easy_getinfo(handle, info, value);
-}
-
 #endif

@@ -13,6 +13,7 @@ public final class WebSocketClient {
     public let configuration: WebSocketClientConfiguration
     /// The connection, nil once the transport is closed.
     var transport: CurlTransport?
+    /// The protocol state (client role) around the codec.
     var state: WebSocketConnectionState
     /// How the connection ended, once it has.
     var closure: WebSocketClosure?

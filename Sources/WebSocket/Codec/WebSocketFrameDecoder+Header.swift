@@ -1,10 +1,15 @@
 extension WebSocketFrameDecoder {
     /// What a frame header says, once all of it (lengths and masking key) has arrived.
     struct FrameHeader {
+        /// Whether the frame ends its message.
         var fin: Bool
+        /// The frame's opcode.
         var opcode: WebSocketOpcode
+        /// Payload bytes, as declared (already checked against the limits).
         var length: Int
+        /// The masking key in wire order, for masked frames.
         var maskingKey: (UInt8, UInt8, UInt8, UInt8)?
+        /// Bytes of header before the payload: 2-14.
         var headerLength: Int
     }
 

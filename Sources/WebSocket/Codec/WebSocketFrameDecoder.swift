@@ -16,7 +16,9 @@ public struct WebSocketFrameDecoder: Sendable {
     /// The bounds on incoming messages.
     public let limits: WebSocketLimits
 
+    /// Bytes received; those before `readIndex` are consumed and dropped on the next append.
     var buffer: [UInt8] = []
+    /// Where the next frame starts in `buffer`.
     var readIndex = 0
     /// Payload bytes of the unfinished fragmented message so far, or nil between messages.
     var fragmentedBytes: Int?

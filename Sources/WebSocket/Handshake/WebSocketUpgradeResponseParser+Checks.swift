@@ -12,6 +12,7 @@ extension WebSocketUpgradeResponseParser {
             fields.append((line[..<colon].lowercased(), line[line.index(after: colon)...].trimmingASCIISpaces()))
         }
         guard status == 101 else { throw .upgradeRefused(status: status, reason: reason) }
+        /// Every value of the (lowercased) field `name`, in order.
         func values(_ name: String) -> [String] { fields.filter { $0.name == name }.map(\.value) }
         guard values("upgrade").contains(where: { HTTPFieldRules.list($0, contains: "websocket") }) else {
             throw .handshakeInvalid("missing Upgrade: websocket")

@@ -30,6 +30,7 @@ public struct CurlError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
     /// The error buffer's more specific text (may be empty), query-free.
     public let detail: String
+    /// The `CURLcode` value, kept inside the module (shown in `description`).
     let code: UInt32
 
     /// Builds the error for `code` returned by `call`; `detail` is the error buffer's text.
