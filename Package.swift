@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// ratingsd: live analyst ratings, consensus and insights over HTTP.
-/// Modules depend only on those below them: HTTPServer and LiveState on nothing of ours,
+/// Modules depend only on those below them: HTTPServer, WebSocket and LiveState on nothing of ours,
 /// Feeds on LiveState, RatingsAPI on HTTPServer and LiveState, `ratingsd` wires them together.
 let package = Package(
     name: "ratingsd",
@@ -19,6 +19,13 @@ let package = Package(
             name: "HTTPServer",
             dependencies: ["CHTTPSystem", .product(name: "Logging", package: "swift-log")]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            path: "Sources/CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "WebSocket", dependencies: ["CCurl"]),
         .target(name: "LiveState"),
         .target(name: "Feeds", dependencies: ["LiveState"]),
         .target(name: "RatingsAPI", dependencies: ["HTTPServer", "LiveState"]),
@@ -39,6 +46,7 @@ let package = Package(
             path: "Sources/EmbedResources"
         ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),
         .testTarget(name: "LiveStateTests", dependencies: ["LiveState"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "LiveState"]),
         .testTarget(name: "RatingsAPITests", dependencies: ["RatingsAPI", "HTTPServer", "LiveState", "Feeds"]),
