@@ -2,12 +2,13 @@ extension FeedConfiguration {
     /// The query this configuration adds: `token`, `tickers`, `isins`, `simplify`,
     /// `aggregate_type`, each percent-encoded; nil when there is nothing to add.
     ///
-    /// List items are encoded one by one and joined with a literal comma, the separator the
+    /// Tickers are upper-cased, as in `subscription`, so the upstream filters by exactly what the
+    /// pipeline ties messages to. List items are encoded one by one and joined with a literal comma, the separator the
     /// upstream splits on; a comma inside an item is encoded and so cannot split it.
     var queryString: String? {
         var parts: [String] = []
         if let token, !token.isEmpty { parts.append("token=" + Self.percentEncoded(token)) }
-        if !tickers.isEmpty { parts.append("tickers=" + tickers.map(Self.percentEncoded).joined(separator: ",")) }
+        if !tickers.isEmpty { parts.append("tickers=" + tickers.map { Self.percentEncoded($0.uppercased()) }.joined(separator: ",")) }
         if !isins.isEmpty { parts.append("isins=" + isins.map(Self.percentEncoded).joined(separator: ",")) }
         if source == .consensus {
             if let simplify { parts.append("simplify=\(simplify)") }

@@ -23,10 +23,14 @@ extension FeedConnectionStateMachine {
             authFailure: authFailure, hasConnected: hasConnected)
     }
 
+    /// Tokens shorter than this are not searched for: a two-letter "token" would shred every
+    /// word it occurs in, and real API tokens are dozens of characters long.
+    static let minimumRedactedTokenLength = 6
+
     /// `text` with every occurrence of the token (plain or percent-encoded) replaced: error texts come from the network
     /// (a reason phrase, a close reason) and a peer could echo the token back.
     static func redacting(_ token: String?, in text: String) -> String {
-        guard let token, !token.isEmpty else { return text }
+        guard let token, token.utf8.count >= minimumRedactedTokenLength else { return text }
         var result = text
         for form in [token, FeedConfiguration.percentEncoded(token)] where result.contains(form) {
             result = result.split(separator: form, omittingEmptySubsequences: false).joined(separator: "[redacted]")

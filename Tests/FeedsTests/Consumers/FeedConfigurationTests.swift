@@ -47,9 +47,10 @@ import WebSocket
         #expect(FeedConfiguration(source: .ratings, url: "http://x?token=LEAK").redactedURL == "(invalid URL)")
     }
 
-    @Test func subscriptionUppercasesTickersAndNamesAOneTickerConsensusConnection() {
+    @Test func subscriptionUppercasesTickersAndNamesAOneTickerConsensusConnection() throws {
         let configuration = FeedConfiguration(source: .consensus, tickers: ["aapl"], isins: ["US0378331005"])
         #expect(configuration.subscription == FeedSubscription(tickers: ["AAPL"], isins: ["US0378331005"]))
+        #expect(try configuration.connectionURL().query == "tickers=AAPL&isins=US0378331005")
         #expect(FeedConfiguration(source: .consensus, tickers: ["AAPL"]).name == "consensus[AAPL]")
         #expect(FeedConfiguration(source: .consensus, tickers: ["AAPL", "MSFT"]).name == "consensus")
         #expect(FeedConfiguration(source: .ratings, tickers: ["AAPL"]).name == "ratings")

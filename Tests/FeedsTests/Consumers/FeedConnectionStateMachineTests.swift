@@ -246,5 +246,7 @@ import Testing
         #expect(status.hasConnected)
         #expect(status.url == "wss://example.test/stream")
         #expect(status.lastError == "peer said SECRET-1 and [redacted]")
+        let short = FeedConfiguration(source: .ratings, token: "t")
+        #expect(machine.status(of: short, now: t0, wallNow: wall).lastError == "peer said SECRET-1 and SECRET%2B1")
     }
 }
