@@ -27,8 +27,9 @@ extension FeedConnectionStateMachine {
     /// word it occurs in, and real API tokens are dozens of characters long.
     static let minimumRedactedTokenLength = 6
 
-    /// `text` with every occurrence of the token (plain or percent-encoded) replaced: error texts come from the network
-    /// (a reason phrase, a close reason) and a peer could echo the token back.
+    /// `text` with every occurrence of the token (plain or percent-encoded) replaced: error
+    /// texts come from the network (a reason phrase, a close reason) and a peer could echo
+    /// the token back.
     static func redacting(_ token: String?, in text: String) -> String {
         guard let token, token.utf8.count >= minimumRedactedTokenLength else { return text }
         var result = text

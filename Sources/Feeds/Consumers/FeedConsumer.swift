@@ -131,6 +131,7 @@ public final class FeedConsumer: @unchecked Sendable {
         condition.broadcast()
     }
 
+    /// A duration as the seconds `NSCondition.wait(until:)` wants.
     static func seconds(_ duration: Duration) -> Double {
         let parts = duration.components
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
