@@ -3,7 +3,7 @@ import PackageDescription
 
 /// ratingsd: live analyst ratings, consensus and insights over HTTP.
 /// Modules depend only on those below them: HTTPServer, WebSocket and LiveState on nothing of ours,
-/// Feeds on LiveState, RatingsAPI on HTTPServer and LiveState, `ratingsd` wires them together.
+/// Feeds on LiveState and WebSocket, RatingsAPI on HTTPServer and LiveState, `ratingsd` wires them together.
 let package = Package(
     name: "ratingsd",
     products: [
@@ -27,7 +27,10 @@ let package = Package(
         ),
         .target(name: "WebSocket", dependencies: ["CCurl"]),
         .target(name: "LiveState"),
-        .target(name: "Feeds", dependencies: ["LiveState"]),
+        .target(
+            name: "Feeds",
+            dependencies: ["LiveState", "WebSocket", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(name: "RatingsAPI", dependencies: ["HTTPServer", "LiveState"]),
         .executableTarget(
             name: "ratingsd",
@@ -48,7 +51,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),
         .testTarget(name: "LiveStateTests", dependencies: ["LiveState"]),
-        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "LiveState"]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "LiveState", "WebSocket", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RatingsAPITests", dependencies: ["RatingsAPI", "HTTPServer", "LiveState", "Feeds"]),
         .testTarget(name: "ratingsdTests", dependencies: ["ratingsd"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ratingsd"]),
