@@ -5,7 +5,7 @@ import LiveState
 enum StatusDocument {
     /// The JSON bytes of the status document at `now`.
     static func render(statistics: StoreStatistics, state: ServiceState, now: Timestamp) -> [UInt8] {
-        var json = JSONWriter(capacity: 768 + statistics.recentDeadLetters.count * 256)
+        var json = JSONWriter(capacity: 768 + statistics.recentDeadLetters.count * 256 + state.feeds.count * 384)
         json.raw("{\"status\":"); json.string(state.ready ? "ok" : "not_ready")
         json.raw(",\"mode\":"); json.string(state.mode.rawValue)
         json.raw(",\"started_at\":"); json.timestamp(state.startedAt)
@@ -13,6 +13,7 @@ enum StatusDocument {
         json.seconds(milliseconds: max(0, now.millisecondsSinceEpoch - state.startedAt.millisecondsSinceEpoch))
         json.raw(",\"ready\":"); json.bool(state.ready)
         json.raw(",\"readiness\":"); json.stringArray(state.readinessReasons)
+        json.raw(",\"feeds\":"); renderFeeds(state.feeds, into: &json)
 
         json.raw(",\"sources\":{")
         for (index, source) in FeedSource.allCases.enumerated() {
@@ -44,5 +45,26 @@ enum StatusDocument {
         }
         json.raw("]}")
         return json.bytes
+    }
+
+    /// The `feeds` array: one object per connection, every key always present.
+    private static func renderFeeds(_ feeds: [FeedReport], into json: inout JSONWriter) {
+        json.byte(UInt8(ascii: "["))
+        for (index, feed) in feeds.enumerated() {
+            if index > 0 { json.comma() }
+            json.raw("{\"name\":"); json.string(feed.name)
+            json.raw(",\"source\":"); json.string(feed.source.rawValue)
+            json.raw(",\"state\":"); json.string(feed.state)
+            json.raw(",\"url\":"); json.string(feed.url)
+            json.raw(",\"connected_since\":"); json.timestamp(feed.connectedSince)
+            json.raw(",\"last_message_at\":"); json.timestamp(feed.lastMessageAt)
+            json.raw(",\"retry_at\":"); json.timestamp(feed.retryAt)
+            json.raw(",\"messages\":"); json.integer(feed.messages)
+            json.raw(",\"reconnects\":"); json.integer(feed.reconnects)
+            json.raw(",\"last_error\":"); json.string(feed.lastError)
+            json.raw(",\"auth_failed\":"); json.bool(feed.authFailed)
+            json.byte(UInt8(ascii: "}"))
+        }
+        json.byte(UInt8(ascii: "]"))
     }
 }

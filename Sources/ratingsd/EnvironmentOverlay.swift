@@ -1,13 +1,20 @@
 /// Lets every command-line option also come from the environment as `RATINGSD_<FLAG>`
 /// (`--max-connections` from `RATINGSD_MAX_CONNECTIONS`). A flag given on the command line wins
 /// over the environment, which wins over the default.
+///
+/// Options take a value (`--port 9090`); flags take none (`--consensus-simplify`), so their
+/// variable is read as a boolean: `1`, `true`, `yes` or `on` turns the flag on, anything else
+/// leaves it off.
 struct EnvironmentOverlay {
-    /// Long option names (without `--`) that may come from the environment.
+    /// Long option names (without `--`) that take a value and may come from the environment.
     let optionNames: [String]
+    /// Long flag names (without `--`) that take no value and may come from the environment.
+    let flagNames: [String]
     let prefix: String
 
-    init(optionNames: [String], prefix: String = "RATINGSD_") {
+    init(optionNames: [String], flagNames: [String] = [], prefix: String = "RATINGSD_") {
         self.optionNames = optionNames
+        self.flagNames = flagNames
         self.prefix = prefix
     }
 
@@ -17,7 +24,8 @@ struct EnvironmentOverlay {
     }
 
     /// The command-line arguments (without the program name) followed by `--name value` for each
-    /// option set in the environment but absent from the arguments.
+    /// option, and `--name` for each flag switched on, set in the environment but absent from
+    /// the arguments.
     func arguments(_ arguments: [String], environment: [String: String]) -> [String] {
         var result = arguments
         for option in optionNames where !Self.mentions(arguments, option: option) {
@@ -25,7 +33,17 @@ struct EnvironmentOverlay {
                 result += ["--\(option)", value]
             }
         }
+        for flag in flagNames where !Self.mentions(arguments, option: flag) {
+            if let value = environment[variableName(for: flag)], Self.isOn(value) {
+                result.append("--\(flag)")
+            }
+        }
         return result
+    }
+
+    /// Whether a flag's variable switches it on.
+    static func isOn(_ value: String) -> Bool {
+        ["1", "true", "yes", "on"].contains(value.lowercased())
     }
 
     private static func mentions(_ arguments: [String], option: String) -> Bool {

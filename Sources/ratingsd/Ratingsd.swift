@@ -1,4 +1,5 @@
 import ArgumentParser
+import Feeds
 import Foundation
 import Logging
 
@@ -11,9 +12,14 @@ struct Ratingsd: ParsableCommand {
         abstract: "Serves live Benzinga analyst ratings, consensus and insights over HTTP.",
         discussion: """
             Every option can also be set in the environment as RATINGSD_<OPTION>, e.g.
-            RATINGSD_PORT=9090 or RATINGSD_CORS_ORIGIN=https://app.example; a flag on the
-            command line wins. Without BENZINGA_TOKEN the service runs in demo mode on the
-            recorded streams embedded in the binary.
+            RATINGSD_PORT=9090 or RATINGSD_CORS_ORIGIN=https://app.example (flags such as
+            --consensus-simplify as RATINGSD_CONSENSUS_SIMPLIFY=1); a flag on the command line wins.
+
+            Tokens come only from the environment, never from flags: BENZINGA_TOKEN for every
+            feed, or BENZINGA_RATINGS_TOKEN, BENZINGA_CONSENSUS_TOKEN, BENZINGA_INSIGHTS_TOKEN for
+            one (a token may allow only one connection at a time). When an enabled feed has a
+            token the service runs live on Benzinga's streams; otherwise it runs in demo mode on
+            the recorded streams embedded in the binary.
             """
     )
 
@@ -22,7 +28,12 @@ struct Ratingsd: ParsableCommand {
         "host", "port", "threads", "max-connections", "cors-origin", "demo-rate", "log-level",
         "ratings-per-ticker", "max-ratings", "insights-per-ticker", "max-insights",
         "head-timeout", "idle-timeout",
+        "ratings-url", "consensus-url", "insights-url", "tickers", "isins", "consensus-aggregate-type",
+        "ca-file", "feeds", "heartbeat-interval",
     ]
+
+    /// Flag names (no value) that may also come from the environment.
+    static let environmentFlags = ["consensus-simplify", "consensus-per-ticker"]
 
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
@@ -63,9 +74,42 @@ struct Ratingsd: ParsableCommand {
     @Option(help: "Seconds an idle keep-alive connection is kept open.")
     var idleTimeout = 60.0
 
+    @Option(help: "WebSocket URL of the analyst ratings stream.")
+    var ratingsURL = FeedConfiguration.defaultURL(for: .ratings)
+
+    @Option(help: "WebSocket URL of the consensus ratings stream.")
+    var consensusURL = FeedConfiguration.defaultURL(for: .consensus)
+
+    @Option(help: "WebSocket URL of the analyst insights stream.")
+    var insightsURL = FeedConfiguration.defaultURL(for: .insights)
+
+    @Option(help: "Feeds to run, comma-separated: ratings, consensus, insights.")
+    var feeds = "ratings,consensus,insights"
+
+    @Option(help: "Subscribe to these tickers only, comma-separated (default: all).")
+    var tickers = ""
+
+    @Option(help: "Subscribe to these ISINs only, comma-separated (default: all).")
+    var isins = ""
+
+    @Flag(help: "Ask the consensus stream to fold strong buy/sell into buy/sell.")
+    var consensusSimplify = false
+
+    @Option(help: "Consensus buckets as analyst counts or shares: number or percentage (default: the upstream's).")
+    var consensusAggregateType: String?
+
+    @Flag(help: "One consensus connection per --tickers entry, for upstreams whose payload names no ticker (each counts against the token's connection limit).")
+    var consensusPerTicker = false
+
+    @Option(help: "PEM file of CA certificates to trust for wss:// instead of the system's.")
+    var caFile: String?
+
+    @Option(help: "Seconds between text pings on each feed; two intervals without a frame mean a dead connection.")
+    var heartbeatInterval = 30.0
+
     /// Runs with the process's arguments and environment merged.
     static func main() {
-        let overlay = EnvironmentOverlay(optionNames: environmentOptions)
+        let overlay = EnvironmentOverlay(optionNames: environmentOptions, flagNames: environmentFlags)
         let arguments = overlay.arguments(
             Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
         main(arguments)
@@ -84,6 +128,7 @@ struct Ratingsd: ParsableCommand {
             throw ValidationError("--\(name) must be at least 1, got \(value)")
         }
         guard headTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be positive") }
+        try validateFeedOptions(environment: ProcessInfo.processInfo.environment)
     }
 
     func run() throws {

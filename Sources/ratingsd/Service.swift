@@ -8,11 +8,9 @@ import Logging
 import RatingsAPI
 
 /// The running service: one store, the HTTP server in front of it, and the source that feeds
-/// it (demo mode on the embedded Fixtures when no token is set). `run()` returns after a
-/// graceful shutdown on SIGINT or SIGTERM.
+/// it: the live upstream feeds when an enabled feed has a token, else demo mode on the
+/// embedded Fixtures. `run()` returns after a graceful shutdown on SIGINT or SIGTERM.
 final class Service {
-    static let loadingReason = "demo data is loading"
-
     private let options: Ratingsd
     private let environment: [String: String]
     private let logger = Logger(label: "ratingsd")
@@ -23,51 +21,45 @@ final class Service {
     }
 
     func run() throws {
-        guard environment["BENZINGA_TOKEN"].map({ $0.isEmpty }) ?? true else {
-            // The token's value never reaches a log line or an error message.
-            throw ServiceError.liveModeUnavailable
-        }
+        let configurations = try options.feedConfigurations(environment: environment)
         let startedAt = Timestamp.now()
-        let readiness = Readiness(initialReasons: [Self.loadingReason])
         let store = Store(limits: storeLimits)
+        let source = dataSource(store: store, configurations: configurations)
         let api = RatingsAPI(
             store: store,
             configuration: APIConfiguration(
                 corsOrigin: options.corsOrigin, openAPIDocument: Array(EmbeddedResources.openAPIDocument.utf8)),
-            service: { ServiceState(mode: .demo, startedAt: startedAt, readinessReasons: readiness.current) }
+            service: { source.serviceState(startedAt: startedAt) }
         )
         let server = HTTPServer(configuration: serverConfiguration, responder: api, logger: logger)
         let port = try server.start()
         logger.notice("listening", metadata: [
             "address": "\(options.host):\(port)", "threads": "\(serverConfiguration.threads)",
         ])
+        source.start()
 
-        let fixtures = DemoFixtures(
-            ratings: Array(EmbeddedResources.ratingsFixture.utf8),
-            consensus: Array(EmbeddedResources.consensusFixture.utf8),
-            insights: Array(EmbeddedResources.insightsFixture.utf8))
-        logger.notice(
-            "demo mode: BENZINGA_TOKEN is not set, so serving the recorded streams embedded from Fixtures/, replayed with fresh ids and current timestamps",
-            metadata: ["rate": "\(options.demoRate)/s"])
         let logger = self.logger
-        let demo = DemoFeed(pipeline: FeedPipeline(store: store), fixtures: fixtures, rate: options.demoRate) { summary in
-            readiness.resolve(Self.loadingReason)
-            logger.notice("demo: initial load complete", metadata: [
-                "messages": "\(summary.messages)", "applied": "\(summary.applied)",
-                "dead_letters": "\(summary.deadLetters)", "milliseconds": "\(summary.milliseconds)",
-            ])
-        }
-        demo.start()
-
+        // Feeds stop first (each closes its connection with 1001 "going away"), then the server
+        // drains, so no request sees a store still being written by a feed that is going away.
         let signals = ShutdownSignals { number in
             logger.notice("shutting down", metadata: ["signal": number == SIGTERM ? "SIGTERM" : "SIGINT"])
-            demo.stop()
+            source.stop()
             server.shutdown()
         }
         server.waitUntilStopped()
         withExtendedLifetime(signals) {}
-        demo.stop()
+        source.stop()
         logger.notice("stopped")
+    }
+
+    /// Live when any enabled feed has a token, demo otherwise.
+    private func dataSource(store: Store, configurations: [FeedConfiguration]) -> any DataSource {
+        guard configurations.contains(where: \.enabled) else {
+            return DemoSource(store: store, rate: options.demoRate, logger: logger)
+        }
+        return LiveSource(
+            store: store, configurations: configurations, policy: options.feedPolicy,
+            options: options.feedConsumerOptions, logger: logger)
     }
 
     private var storeLimits: StoreLimits {

@@ -29,7 +29,7 @@ import Testing
         #expect(response.status == .ok)
         #expect(response.headers["Content-Type"] == "application/json")
         let expected = #"{"status":"ok","mode":"demo","started_at":"2024-10-04T00:00:00Z","uptime_seconds":12.5,"#
-            + #""ready":true,"readiness":[],"sources":{"#
+            + #""ready":true,"readiness":[],"feeds":[],"sources":{"#
             + #""ratings":{"applied":1000,"duplicates":3,"stale":2,"unknown_deletes":1,"dead_letters":1,"#
             + #""last_message_at":"2024-10-04T00:00:10.250Z"},"#
             + #""consensus":{"applied":0,"duplicates":0,"stale":0,"unknown_deletes":0,"dead_letters":0,"last_message_at":null},"#

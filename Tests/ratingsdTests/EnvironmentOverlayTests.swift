@@ -31,3 +31,23 @@ import Testing
         #expect(merged == ["--max-connections", "5", "--max", "7"])
     }
 }
+
+/// Flags take no value: their variable switches them on or leaves them off.
+@Suite struct EnvironmentOverlayFlagTests {
+    let overlay = EnvironmentOverlay(optionNames: ["port"], flagNames: ["consensus-simplify"])
+
+    @Test(arguments: ["1", "true", "TRUE", "yes", "on"])
+    func aTruthyVariableAddsTheBareFlag(value: String) {
+        #expect(overlay.arguments([], environment: ["RATINGSD_CONSENSUS_SIMPLIFY": value]) == ["--consensus-simplify"])
+    }
+
+    @Test(arguments: ["", "0", "false", "no", "off", "maybe"])
+    func anyOtherValueLeavesTheFlagOff(value: String) {
+        #expect(overlay.arguments([], environment: ["RATINGSD_CONSENSUS_SIMPLIFY": value]).isEmpty)
+    }
+
+    @Test func aFlagOnTheCommandLineIsNotRepeated() {
+        let merged = overlay.arguments(["--consensus-simplify"], environment: ["RATINGSD_CONSENSUS_SIMPLIFY": "1"])
+        #expect(merged == ["--consensus-simplify"])
+    }
+}

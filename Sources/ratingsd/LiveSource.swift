@@ -1,0 +1,43 @@
+import Feeds
+import LiveState
+import Logging
+import RatingsAPI
+
+/// Live mode: one consumer per enabled feed connection, all writing into the store through the
+/// same decode and apply path as demo mode. Ready once every enabled feed has connected at least
+/// once and none is stopped for auth (the supervisor's readiness problems are the reasons).
+final class LiveSource: DataSource {
+    private let supervisor: FeedSupervisor
+    private let logger: Logger
+
+    /// Consumers for the enabled `configurations`, feeding `store`.
+    init(
+        store: Store, configurations: [FeedConfiguration], policy: FeedConnectionPolicy,
+        options: FeedConsumerOptions, logger: Logger
+    ) {
+        supervisor = FeedSupervisor(
+            configurations: configurations, ingestor: FeedIngestor(pipeline: FeedPipeline(store: store)),
+            policy: policy, options: options, logger: logger)
+        self.logger = logger
+    }
+
+    func start() {
+        // Names and redacted URLs only: the token lives in each connection's query and is never logged.
+        logger.notice("live mode: following the upstream feeds", metadata: [
+            "feeds": "\(supervisor.consumers.map(\.configuration.name).joined(separator: ","))",
+        ])
+        supervisor.start()
+    }
+
+    func stop() {
+        if !supervisor.stop() {
+            logger.warning("feeds did not all stop in time; shutting down anyway")
+        }
+    }
+
+    func serviceState(startedAt: Timestamp) -> ServiceState {
+        ServiceState(
+            mode: .live, startedAt: startedAt, readinessReasons: supervisor.readinessProblems,
+            feeds: supervisor.statuses.map(FeedReport.init))
+    }
+}
