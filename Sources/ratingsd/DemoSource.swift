@@ -6,6 +6,7 @@ import RatingsAPI
 /// Demo mode: the recorded streams embedded from Fixtures/, replayed into the store with fresh
 /// ids and current timestamps. Not ready until the initial load is complete.
 final class DemoSource: DataSource {
+    /// The readiness reason that stands until the embedded Fixtures are loaded.
     static let loadingReason = "demo data is loading"
 
     private let demo: DemoFeed
@@ -30,16 +31,19 @@ final class DemoSource: DataSource {
         self.logger = logger
     }
 
+    /// Logs the one line saying demo mode and why, then starts the replay thread.
     func start() {
         logger.notice(
             "demo mode: no enabled feed has a token (BENZINGA_TOKEN, or BENZINGA_RATINGS_TOKEN, BENZINGA_CONSENSUS_TOKEN, BENZINGA_INSIGHTS_TOKEN), so serving the recorded streams embedded from Fixtures/, replayed with fresh ids and current timestamps")
         demo.start()
     }
 
+    /// Stops the replay and waits for its thread.
     func stop() {
         demo.stop()
     }
 
+    /// Demo mode, not ready while loading, no feeds.
     func serviceState(startedAt: Timestamp) -> ServiceState {
         ServiceState(mode: .demo, startedAt: startedAt, readinessReasons: readiness.current)
     }

@@ -10,6 +10,7 @@ struct EnvironmentOverlay {
     let optionNames: [String]
     /// Long flag names (without `--`) that take no value and may come from the environment.
     let flagNames: [String]
+    /// What every variable name starts with (`RATINGSD_`).
     let prefix: String
 
     init(optionNames: [String], flagNames: [String] = [], prefix: String = "RATINGSD_") {

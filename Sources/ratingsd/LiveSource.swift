@@ -21,6 +21,7 @@ final class LiveSource: DataSource {
         self.logger = logger
     }
 
+    /// Logs the one line saying live mode and which feeds, then starts every consumer.
     func start() {
         // Names and redacted URLs only: the token lives in each connection's query and is never logged.
         logger.notice("live mode: following the upstream feeds", metadata: [
@@ -29,12 +30,14 @@ final class LiveSource: DataSource {
         supervisor.start()
     }
 
+    /// Stops every consumer (each closes with 1001), waiting up to the consumers' stop timeout.
     func stop() {
         if !supervisor.stop() {
             logger.warning("feeds did not all stop in time; shutting down anyway")
         }
     }
 
+    /// Live mode, the supervisor's readiness problems, and every connection's status.
     func serviceState(startedAt: Timestamp) -> ServiceState {
         ServiceState(
             mode: .live, startedAt: startedAt, readinessReasons: supervisor.readinessProblems,

@@ -7,6 +7,7 @@ import Logging
 /// service until SIGINT or SIGTERM.
 @main
 struct Ratingsd: ParsableCommand {
+    /// The command's name, abstract and help discussion.
     static let configuration = CommandConfiguration(
         commandName: "ratingsd",
         abstract: "Serves live Benzinga analyst ratings, consensus and insights over HTTP.",
@@ -115,6 +116,7 @@ struct Ratingsd: ParsableCommand {
         main(arguments)
     }
 
+    /// Refuses unusable flags before anything starts, naming the flag.
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0-65535, got \(port)") }
         if let threads, !(1...256).contains(threads) {
@@ -131,6 +133,7 @@ struct Ratingsd: ParsableCommand {
         try validateFeedOptions(environment: ProcessInfo.processInfo.environment)
     }
 
+    /// Sets up logging at `--log-level` and runs the service until a shutdown signal.
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         LoggingSystem.bootstrap { label in

@@ -15,11 +15,15 @@ final class Service {
     private let environment: [String: String]
     private let logger = Logger(label: "ratingsd")
 
+    /// A service configured by the parsed command and the process environment (for tokens).
     init(options: Ratingsd, environment: [String: String]) {
         self.options = options
         self.environment = environment
     }
 
+    /// Starts the server, then the data source; returns after a graceful shutdown.
+    ///
+    /// Throws when the feed options are unusable or the server cannot listen.
     func run() throws {
         let configurations = try options.feedConfigurations(environment: environment)
         let startedAt = Timestamp.now()

@@ -5,6 +5,7 @@ import Glibc
 
 /// Raw loopback socket helpers for the stand-in upstreams of the integration tests.
 enum LoopbackSocket {
+    /// A socket call failed; the text names the call and errno.
     struct SocketError: Error, CustomStringConvertible {
         let description: String
     }
