@@ -12,14 +12,14 @@ struct Ratingsd: ParsableCommand {
         commandName: "ratingsd",
         abstract: "Serves live Benzinga analyst ratings, consensus and insights over HTTP.",
         discussion: """
-            Every option can also be set in the environment as RATINGSD_<OPTION>, e.g.
-            RATINGSD_PORT=9090 or RATINGSD_CORS_ORIGIN=https://app.example (flags such as
+            Every option can also be set in the environment as RATINGSD_<OPTION>, e.g. \
+            RATINGSD_PORT=9090 or RATINGSD_CORS_ORIGIN=https://app.example (flags such as \
             --consensus-simplify as RATINGSD_CONSENSUS_SIMPLIFY=1); a flag on the command line wins.
 
-            Tokens come only from the environment, never from flags: BENZINGA_TOKEN for every
-            feed, or BENZINGA_RATINGS_TOKEN, BENZINGA_CONSENSUS_TOKEN, BENZINGA_INSIGHTS_TOKEN for
-            one (a token may allow only one connection at a time). When an enabled feed has a
-            token the service runs live on Benzinga's streams; otherwise it runs in demo mode on
+            Tokens come only from the environment, never from flags: BENZINGA_TOKEN for every \
+            feed, or BENZINGA_RATINGS_TOKEN, BENZINGA_CONSENSUS_TOKEN, BENZINGA_INSIGHTS_TOKEN for \
+            one (a token may allow only one connection at a time). When an enabled feed has a \
+            token the service runs live on Benzinga's streams; otherwise it runs in demo mode on \
             the recorded streams embedded in the binary.
             """
     )
