@@ -27,3 +27,12 @@ public struct JSONKey: Sendable, Hashable, CustomStringConvertible {
     /// The name.
     public var description: String { name }
 }
+
+extension JSONKey {
+    /// Runs `body` with the name's UTF-8 bytes, without a copy for native strings (as every
+    /// key literal is).
+    public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = name.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(name.utf8).withUnsafeBufferPointer(body)
+    }
+}
