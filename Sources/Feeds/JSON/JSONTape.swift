@@ -50,12 +50,20 @@ public struct JSONTape: Sendable {
         public var valueIsDecoded: Bool
         /// Whether the member name's bytes are in `decoded` (a name with escapes).
         public var keyIsDecoded: Bool
+        /// For a non-empty object: where its member index starts in `memberIndex`; else 0.
+        public var indexStart: Int32 = 0
+        /// For a non-empty object: its member index's size minus one (a power of two minus
+        /// one); -1 for other values.
+        public var indexMask: Int32 = -1
     }
 
     /// The values, the root first.
     public internal(set) var entries: [Entry] = []
     /// Decoded bytes of strings and member names that had escapes; empty for most documents.
     public internal(set) var decoded: [UInt8] = []
+    /// Every non-empty object's open-addressing table from member-name hash to member entry
+    /// (-1 for a free slot), at most half full, so a lookup is a probe or two, not a scan.
+    public internal(set) var memberIndex: [Int32] = []
 
     /// An empty tape, filled by `JSONTokenizer`.
     public init() {}
@@ -64,7 +72,9 @@ public struct JSONTape: Sendable {
     public func withView<Result>(over input: UnsafeBufferPointer<UInt8>, _ body: (JSONTapeView) -> Result) -> Result {
         entries.withUnsafeBufferPointer { entries in
             decoded.withUnsafeBufferPointer { decoded in
-                body(JSONTapeView(input: input, entries: entries, decoded: decoded))
+                memberIndex.withUnsafeBufferPointer { memberIndex in
+                    body(JSONTapeView(input: input, entries: entries, decoded: decoded, memberIndex: memberIndex))
+                }
             }
         }
     }

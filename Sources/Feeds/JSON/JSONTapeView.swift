@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A `JSONTape` together with the bytes it was built from: member lookups, and values as
 /// bytes, strings or numbers, built only when asked for.
 ///
@@ -16,6 +10,8 @@ public struct JSONTapeView {
     public let entries: UnsafeBufferPointer<JSONTape.Entry>
     /// The tape's decoded bytes (strings and names with escapes).
     public let decoded: UnsafeBufferPointer<UInt8>
+    /// The tape's member indexes.
+    public let memberIndex: UnsafeBufferPointer<Int32>
 
     /// What a member lookup found: nothing, one value (its entry index), or the name more than
     /// once (which a reader must refuse rather than pick one).
@@ -28,20 +24,31 @@ public struct JSONTapeView {
         case duplicated
     }
 
-    /// Finds the member named `key` of the object at `object`, scanning every member so that
-    /// duplicates are noticed. Names are compared by hash, then by bytes.
+    /// Finds the member named `key` of the object at `object` through its member index.
+    /// Members with equal hashes share one probe sequence, so following it to a free slot
+    /// notices duplicates; names are compared by hash, then by bytes.
     public func lookup(_ key: JSONKey, in object: Int) -> Lookup {
+        let mask = Int(entries[object].indexMask)
+        guard mask >= 0 else { return .absent }
+        let start = Int(entries[object].indexStart)
         var found = -1
-        var index = object + 1
-        let end = entries[object].next
-        while index < end {
-            if entries[index].keyHash == key.hash && keyEquals(index, key) {
+        var slot = Self.slot(of: key.hash, mask: mask)
+        while true {
+            let member = Int(memberIndex[start + slot])
+            if member < 0 { break }
+            if entries[member].keyHash == key.hash && keyEquals(member, key) {
                 if found >= 0 { return .duplicated }
-                found = index
+                found = member
             }
-            index = entries[index].next
+            slot = (slot + 1) & mask
         }
         return found < 0 ? .absent : .found(found)
+    }
+
+    /// The first slot a name with `hash` probes in an index of `mask + 1` slots.
+    @inline(__always)
+    static func slot(of hash: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
     }
 
     /// The kind of the value at `index`.
@@ -81,10 +88,11 @@ public struct JSONTapeView {
 
     private func keyEquals(_ index: Int, _ key: JSONKey) -> Bool {
         let bytes = keyBytes(index)
+        // A loop rather than memcmp: names are a dozen bytes, shorter than the call.
         return key.withUTF8 { name in
             guard name.count == bytes.count else { return false }
-            guard let left = name.baseAddress, let right = bytes.baseAddress else { return name.isEmpty }
-            return memcmp(left, right, name.count) == 0
+            for index in 0..<name.count where name[index] != bytes[index] { return false }
+            return true
         }
     }
 }

@@ -91,6 +91,7 @@ public struct JSONTokenizer {
                 let parent = tape.entries[open].next
                 tape.entries[open].next = tape.entries.count
                 tape.entries[open].end = cursor
+                if isObject { indexMembers(of: open) }
                 open = parent
                 depth -= 1
             }
@@ -111,6 +112,32 @@ public struct JSONTokenizer {
             next: index + 1, kind: kind, valueIsDecoded: decoded, keyIsDecoded: pendingKey.isDecoded))
         pendingKey = PendingKey()
         return index
+    }
+
+    /// Builds the member index of the (closed) object at `object`: a table of twice as many
+    /// slots as members, rounded up to a power of two.
+    private mutating func indexMembers(of object: Int) {
+        let end = tape.entries[object].next
+        var members = 0
+        var member = object + 1
+        while member < end {
+            members += 1
+            member = tape.entries[member].next
+        }
+        var size = 4
+        while size < members * 2 { size *= 2 }
+        let start = tape.memberIndex.count
+        let mask = size - 1
+        tape.memberIndex.append(contentsOf: repeatElement(-1, count: size))
+        member = object + 1
+        while member < end {
+            var slot = JSONTapeView.slot(of: tape.entries[member].keyHash, mask: mask)
+            while tape.memberIndex[start + slot] >= 0 { slot = (slot + 1) & mask }
+            tape.memberIndex[start + slot] = Int32(truncatingIfNeeded: member)
+            member = tape.entries[member].next
+        }
+        tape.entries[object].indexStart = Int32(truncatingIfNeeded: start)
+        tape.entries[object].indexMask = Int32(truncatingIfNeeded: mask)
     }
 
     /// Reads `"key" :` at `cursor`, leaving the cursor on the member's value.
