@@ -29,7 +29,7 @@ public struct JSONTape: Sendable {
     /// One value, with the member name it has in its object (none for array elements and the
     /// root).
     public struct Entry: Sendable {
-        /// The FNV-1a hash of the decoded member name (`JSONKey.hash(of:)`); 0 without a name.
+        /// `JSONKey.hash(of:)` of the decoded member name; 0 without a name.
         public var keyHash: UInt64
         /// Where the member name's bytes start (in the input, or in `decoded` when
         /// `keyIsDecoded`).
@@ -69,6 +69,9 @@ public struct JSONTape: Sendable {
     public init() {}
 
     /// Runs `body` with a view of this tape over `input`, the bytes it was built from.
+    /// Always inlined: as a generic call, the decoder's result was copied field by field
+    /// through value witnesses on the way out.
+    @inline(__always)
     public func withView<Result>(over input: UnsafeBufferPointer<UInt8>, _ body: (JSONTapeView) -> Result) -> Result {
         entries.withUnsafeBufferPointer { entries in
             decoded.withUnsafeBufferPointer { decoded in

@@ -88,10 +88,20 @@ public struct JSONTapeView {
 
     private func keyEquals(_ index: Int, _ key: JSONKey) -> Bool {
         let bytes = keyBytes(index)
-        // A loop rather than memcmp: names are a dozen bytes, shorter than the call.
+        // Inline words rather than memcmp: names are a dozen bytes, shorter than the call.
         return key.withUTF8 { name in
             guard name.count == bytes.count else { return false }
-            for index in 0..<name.count where name[index] != bytes[index] { return false }
+            guard let left = name.baseAddress, let right = bytes.baseAddress else { return name.isEmpty }
+            var index = 0
+            while index + 8 <= name.count {
+                guard UnsafeRawPointer(left).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        == UnsafeRawPointer(right).loadUnaligned(fromByteOffset: index, as: UInt64.self) else { return false }
+                index += 8
+            }
+            while index < name.count {
+                guard name[index] == bytes[index] else { return false }
+                index += 1
+            }
             return true
         }
     }

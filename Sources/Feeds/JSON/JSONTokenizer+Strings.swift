@@ -22,9 +22,7 @@ extension JSONTokenizer {
     /// `JSONKey.hash(of:)` over bytes.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return hash
+        JSONKey.hash(of: bytes)
     }
 
     /// Reads the string whose opening quote is at `cursor`, leaving the cursor after the

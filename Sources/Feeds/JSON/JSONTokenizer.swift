@@ -33,6 +33,7 @@ public struct JSONTokenizer {
     public mutating func tokenize(_ input: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONTape {
         tape = JSONTape()
         tape.entries.reserveCapacity(initialCapacity)
+        tape.memberIndex.reserveCapacity(initialCapacity * 2)
         pendingKey = PendingKey()
         var cursor = skipWhitespace(input, from: 0)
         // The innermost open container (-1 at the top level); while open, its `next` holds its
