@@ -28,44 +28,49 @@ public struct FeedDecoder: Sendable {
         _ input: UnsafeBufferPointer<UInt8>, source: FeedSource, subscription: FeedSubscription = .unfiltered,
         resolveISIN: (String) -> String? = { _ in nil }
     ) -> Result<FeedMessage, DecodeFailure> {
+        let tape: JSONTape
         do throws(DecodeFailure) {
-            let root = try parse(input)
-            let envelope = FieldReader(root, path: FeedKeys.root, limits: limits)
-            let envelopeID = try envelope.identifier(FeedKeys.id)
-            guard let data = try envelope.object(FeedKeys.data, path: FeedKeys.dataPath) else {
-                throw envelope.missing(FeedKeys.data)
-            }
-            let change: Change
-            switch source {
-            case .ratings: change = try RatingMessageDecoder.decode(data)
-            case .insights: change = try InsightMessageDecoder.decode(data)
-            case .consensus:
-                change = try ConsensusMessageDecoder.decode(data, subscription: subscription, resolveISIN: resolveISIN)
-            }
-            return .success(FeedMessage(source: source, envelopeID: envelopeID, change: change))
+            tape = try tokenize(input)
         } catch {
             return .failure(error)
         }
+        return tape.withView(over: input) { view in
+            do throws(DecodeFailure) {
+                guard view.kind(0) == .object else {
+                    throw DecodeFailure(.notAnObject, "expected a JSON object at the top level, got \(TextRules.describe(view.value(0, trimming: true)))")
+                }
+                let envelope = FieldReader(view, object: 0, path: FeedKeys.root, limits: limits)
+                let envelopeID = try envelope.identifier(FeedKeys.id)
+                guard let data = try envelope.object(FeedKeys.data, path: FeedKeys.dataPath) else {
+                    throw envelope.missing(FeedKeys.data)
+                }
+                let change: Change
+                switch source {
+                case .ratings: change = try RatingMessageDecoder.decode(data)
+                case .insights: change = try InsightMessageDecoder.decode(data)
+                case .consensus:
+                    change = try ConsensusMessageDecoder.decode(data, subscription: subscription, resolveISIN: resolveISIN)
+                }
+                return .success(FeedMessage(source: source, envelopeID: envelopeID, change: change))
+            } catch {
+                return .failure(error)
+            }
+        }
     }
 
-    /// Size check, then JSON, then "is it an object".
-    private func parse(_ input: UnsafeBufferPointer<UInt8>) throws(DecodeFailure) -> JSONObject {
+    /// Size check, then JSON onto a tape; the tape is read without building a tree.
+    private func tokenize(_ input: UnsafeBufferPointer<UInt8>) throws(DecodeFailure) -> JSONTape {
         guard input.count <= limits.maxMessageBytes else {
             throw DecodeFailure(.tooLarge, "message is \(input.count) bytes, over the limit of \(limits.maxMessageBytes)")
         }
         guard input.contains(where: { !TextRules.isSpace($0) }) else {
             throw DecodeFailure(.empty, "empty message")
         }
-        var parser = JSONParser(maxDepth: limits.maxDepth, knownKeys: FeedKeys.table, trimsStrings: true)
-        let value: JSONValue
+        var tokenizer = JSONTokenizer(maxDepth: limits.maxDepth)
         do throws(JSONParseError) {
-            value = try parser.parse(input)
+            return try tokenizer.tokenize(input)
         } catch {
             throw DecodeFailure(error.kind == .tooDeep ? .tooDeep : .invalidJSON, error.description)
         }
-        guard case .object(let root) = value else {
-            throw DecodeFailure(.notAnObject, "expected a JSON object at the top level, got \(TextRules.describe(value))")
-        }
-        return root
     }
 }

@@ -44,11 +44,11 @@ extension FieldReader {
     /// taken as Unix seconds or milliseconds.
     func instant(_ key: JSONKey, easternWallClock: Bool = false) throws(DecodeFailure) -> Timestamp? {
         guard let value = try value(key) else { return nil }
-        switch value {
+        switch tape.kind(value) {
         case .number:
             return try epoch(key)
-        case .string(let string):
-            let text = string
+        case .string:
+            let text = tape.string(value, trimming: true)
             if text.isEmpty { return nil }
             if let instant = Timestamp(rfc3339: text) { return instant }
             if easternWallClock, let instant = Timestamp(easternWallClock: text) { return instant }

@@ -8,13 +8,13 @@ extension FieldReader {
     /// The double may be infinite (`1e999`): callers check their range.
     func number(_ key: JSONKey, expected: String) throws(DecodeFailure) -> Double? {
         guard let value = try value(key) else { return nil }
-        switch value {
-        case .number(let number):
-            if let double = number.double { return double }
-        case .string(let string):
-            let text = string
+        switch tape.kind(value) {
+        case .number:
+            if let double = tape.double(value) { return double }
+        case .string:
+            let text = tape.trimmedBytes(value)
             if text.isEmpty { return nil }
-            if TextRules.isDecimal(text), let double = Double(text) { return double }
+            if TextRules.isDecimal(text), let double = DecimalText.double(text) { return double }
         default:
             break
         }
@@ -72,14 +72,14 @@ extension FieldReader {
     /// number or a numeric string, between 1970 and 9999.
     func epoch(_ key: JSONKey) throws(DecodeFailure) -> Timestamp? {
         guard let value = try value(key) else { return nil }
-        if case .number(let number) = value, let integer = number.int64 {
+        if let integer = tape.int64(value) {
             return try epochTimestamp(key, Double(integer), exact: integer, value)
         }
         guard let double = try number(key, expected: "Unix seconds or milliseconds") else { return nil }
         return try epochTimestamp(key, double, exact: nil, value)
     }
 
-    private func epochTimestamp(_ key: JSONKey, _ double: Double, exact: Int64?, _ value: JSONValue) throws(DecodeFailure) -> Timestamp {
+    private func epochTimestamp(_ key: JSONKey, _ double: Double, exact: Int64?, _ value: Int) throws(DecodeFailure) -> Timestamp {
         let latestMilliseconds: Double = 253_402_300_799_999  // 9999-12-31T23:59:59.999Z
         guard double.isFinite, double >= 0, double <= latestMilliseconds else {
             throw outOfRange(key, "Unix seconds or milliseconds from 1970 to 9999", value)
@@ -90,7 +90,7 @@ extension FieldReader {
     }
 
     /// The failure for a number outside what the field allows.
-    func outOfRange(_ key: JSONKey, _ expected: String, _ value: JSONValue?) -> DecodeFailure {
-        DecodeFailure(.outOfRange, "\(path.naming(key)): expected \(expected), got \(value.map(TextRules.describe) ?? "null")")
+    func outOfRange(_ key: JSONKey, _ expected: String, _ value: Int?) -> DecodeFailure {
+        DecodeFailure(.outOfRange, "\(path.naming(key)): expected \(expected), got \(value.map(describe) ?? "null")")
     }
 }

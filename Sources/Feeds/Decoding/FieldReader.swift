@@ -3,26 +3,32 @@
 /// Leniency rules shared by every stream: `null` is the same as absent; strings are trimmed and
 /// an empty string is absent; a key given twice is refused as ambiguous (which copy would a
 /// proxy or another parser have used?). Unknown keys are ignored, since upstream adds fields.
+///
+/// Reads straight from a `JSONTape`: a lookup compares hashes of member names, and a value
+/// becomes a `String` or a `Double` only when a decoder keeps it.
 struct FieldReader {
-    /// The object read from.
-    let object: JSONObject
+    /// The tape and the message's bytes.
+    let tape: JSONTapeView
+    /// The entry of the object read from.
+    let object: Int
     /// Where the object sits, for reasons.
     let path: FieldPath
     /// Length limits of strings.
     let limits: FeedLimits
 
-    /// Reads `object`, found at `path`.
-    init(_ object: JSONObject, path: FieldPath, limits: FeedLimits) {
+    /// Reads the object at entry `object` of `tape`, found at `path`.
+    init(_ tape: JSONTapeView, object: Int, path: FieldPath, limits: FeedLimits) {
+        self.tape = tape
         self.object = object
         self.path = path
         self.limits = limits
     }
 
-    /// The value of `key`, nil when absent or `null`.
-    func value(_ key: JSONKey) throws(DecodeFailure) -> JSONValue? {
-        switch object.lookup(key) {
-        case .absent, .found(.null): return nil
-        case .found(let value): return value
+    /// The entry of `key`'s value, nil when absent or `null`.
+    func value(_ key: JSONKey) throws(DecodeFailure) -> Int? {
+        switch tape.lookup(key, in: object) {
+        case .absent: return nil
+        case .found(let index): return tape.kind(index) == .null ? nil : index
         case .duplicated: throw DecodeFailure(.ambiguous, "\(path.naming(key)) is given more than once")
         }
     }
@@ -35,8 +41,8 @@ struct FieldReader {
     /// A nested object read with the given path, nil when absent.
     func object(_ key: JSONKey, path childPath: FieldPath) throws(DecodeFailure) -> FieldReader? {
         guard let value = try value(key) else { return nil }
-        guard case .object(let child) = value else { throw wrongType(key, "an object", value) }
-        return FieldReader(child, path: childPath, limits: limits)
+        guard tape.kind(value) == .object else { throw wrongType(key, "an object", value) }
+        return FieldReader(tape, object: value, path: childPath, limits: limits)
     }
 
     /// A string field, at most `maxFieldBytes` (the decoder's parser has trimmed it already). A
@@ -53,32 +59,49 @@ struct FieldReader {
 
     /// A string field at most `maxBytes` long.
     func string(_ key: JSONKey, maxBytes: Int) throws(DecodeFailure) -> String? {
+        guard let bytes = try textBytes(key, maxBytes: maxBytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The trimmed bytes of a string field (or a number's literal) at most `maxBytes` long; nil
+    /// when absent, `null` or empty. Valid only while the tape is.
+    func textBytes(_ key: JSONKey, maxBytes: Int) throws(DecodeFailure) -> UnsafeBufferPointer<UInt8>? {
         guard let value = try value(key) else { return nil }
-        let text: String
-        switch value {
-        case .string(let string): text = string
-        case .number(let number): text = number.literal
+        let bytes: UnsafeBufferPointer<UInt8>
+        switch tape.kind(value) {
+        case .string: bytes = tape.trimmedBytes(value)
+        case .number: bytes = tape.bytes(value)
         default: throw wrongType(key, "a string", value)
         }
-        guard text.utf8.count <= maxBytes else {
-            throw DecodeFailure(.tooLarge, "\(path.naming(key)) is \(text.utf8.count) bytes, over the limit of \(maxBytes)")
+        guard bytes.count <= maxBytes else {
+            throw DecodeFailure(.tooLarge, "\(path.naming(key)) is \(bytes.count) bytes, over the limit of \(maxBytes)")
         }
-        return text.isEmpty ? nil : text
+        return bytes.isEmpty ? nil : bytes
     }
 
     /// An identifier (`data.id`, `firm_id`, ...): at most `maxIdentifierBytes`, no control
     /// characters (ids end up in URLs, logs and SSE `id:` lines).
     func identifier(_ key: JSONKey) throws(DecodeFailure) -> String? {
-        guard let text = try string(key, maxBytes: limits.maxIdentifierBytes) else { return nil }
-        guard !TextRules.withBytes(text, { $0.contains { $0 < 0x20 || $0 == 0x7F } }) else {
+        guard let bytes = try textBytes(key, maxBytes: limits.maxIdentifierBytes) else { return nil }
+        guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
             throw DecodeFailure(.invalidValue, "\(path.naming(key)) contains a control character")
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The failure for a field whose JSON type no lenient reading accepts.
-    func wrongType(_ key: JSONKey, _ expected: String, _ value: JSONValue) -> DecodeFailure {
-        DecodeFailure(.wrongType, "\(path.naming(key)): expected \(expected), got \(TextRules.describe(value))")
+    func wrongType(_ key: JSONKey, _ expected: String, _ value: Int) -> DecodeFailure {
+        DecodeFailure(.wrongType, "\(path.naming(key)): expected \(expected), got \(describe(value))")
+    }
+
+    /// The value at entry `value` as a reason shows it (`TextRules.describe`); strings as the
+    /// decoder reads them, trimmed.
+    func describe(_ value: Int) -> String {
+        switch tape.kind(value) {
+        case .array: return "an array"
+        case .object: return "an object"
+        default: return TextRules.describe(tape.value(value, trimming: true))
+        }
     }
 
     /// The failure for a required field that is absent, null or empty.

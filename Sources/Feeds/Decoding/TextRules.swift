@@ -51,29 +51,32 @@ enum TextRules {
     /// Whether `text` is a plain decimal number: optional sign, digits with an optional point,
     /// optional exponent. Refuses what `Double(_:)` would also take: `nan`, `inf`, hex floats.
     static func isDecimal(_ text: String) -> Bool {
-        withBytes(text) { bytes in
-            var digits = 0
-            var seenPoint = false
-            var seenExponent = false
-            var previous: UInt8 = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
-                case UInt8(ascii: "+"), UInt8(ascii: "-"):
-                    guard index == 0 || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return false }
-                case UInt8(ascii: "."):
-                    guard !seenPoint, !seenExponent else { return false }
-                    seenPoint = true
-                case UInt8(ascii: "e"), UInt8(ascii: "E"):
-                    guard !seenExponent, digits > 0 else { return false }
-                    seenExponent = true
-                default: return false
-                }
-                previous = byte
+        withBytes(text) { isDecimal($0) }
+    }
+
+    /// `isDecimal` over UTF-8 bytes.
+    static func isDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = 0
+        var seenPoint = false
+        var seenExponent = false
+        var previous: UInt8 = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                guard index == 0 || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return false }
+            case UInt8(ascii: "."):
+                guard !seenPoint, !seenExponent else { return false }
+                seenPoint = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                guard !seenExponent, digits > 0 else { return false }
+                seenExponent = true
+            default: return false
             }
-            return digits > 0 && !"eE+-".utf8.contains(previous)
+            previous = byte
         }
+        return digits > 0 && !"eE+-".utf8.contains(previous)
     }
 
     /// A value as it should appear in a reason: strings quoted and cut to 40 characters,

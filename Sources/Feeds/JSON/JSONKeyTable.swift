@@ -35,10 +35,15 @@ public final class JSONKeyTable: Sendable {
         self.mask = capacity - 1
     }
 
+    /// Every name the table knows, in no particular order.
+    public var names: [String] {
+        slots.compactMap { $0?.name }
+    }
+
     /// A table that knows no names.
     public static let empty = JSONKeyTable([])
 
-    /// The known name spelled by `bytes` (whose FNV-1a hash is `hash`), if any.
+    /// The known name spelled by `bytes` (whose `JSONKey` hash is `hash`), if any.
     func name(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var index = Int(truncatingIfNeeded: hash) & mask
         while let slot = slots[index] {

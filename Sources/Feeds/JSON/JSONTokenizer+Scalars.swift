@@ -1,9 +1,8 @@
 /// Numbers and the three literals.
-extension JSONParser {
-    /// Reads a number per the RFC 8259 grammar (no leading zeros, no `+`, no `NaN`); the value is
-    /// kept as text, so `1e999` and 30-digit integers parse and are judged by whoever reads them.
-    func readNumber(_ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) throws(JSONParseError) -> JSONNumber {
-        let start = cursor
+extension JSONTokenizer {
+    /// Skips a number per the RFC 8259 grammar (no leading zeros, no `+`, no `NaN`); the value
+    /// stays text, so `1e999` and 30-digit integers pass and are judged by whoever reads them.
+    func scanNumber(_ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) throws(JSONParseError) {
         var index = cursor
         if input[index] == UInt8(ascii: "-") { index += 1 }
         guard index < input.count else { throw JSONParseError(.syntax, at: index, "the message ends inside a number") }
@@ -30,16 +29,15 @@ extension JSONParser {
             index = skipDigits(input, from: index)
         }
         cursor = index
-        return JSONNumber(literal: String(decoding: UnsafeBufferPointer(rebasing: input[start..<index]), as: UTF8.self))
     }
 
     /// `true`, `false` or `null` at `cursor`.
-    func readLiteral(_ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) throws(JSONParseError) -> JSONValue {
+    func scanLiteral(_ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) throws(JSONParseError) -> JSONTape.Kind {
         let word: StaticString
-        let value: JSONValue
+        let value: JSONTape.Kind
         switch input[cursor] {
-        case UInt8(ascii: "t"): (word, value) = ("true", .bool(true))
-        case UInt8(ascii: "f"): (word, value) = ("false", .bool(false))
+        case UInt8(ascii: "t"): (word, value) = ("true", .true)
+        case UInt8(ascii: "f"): (word, value) = ("false", .false)
         case UInt8(ascii: "n"): (word, value) = ("null", .null)
         default:
             throw JSONParseError(.syntax, at: cursor, "unexpected \(JSONParseError.describe(input[cursor])) where a value should start")

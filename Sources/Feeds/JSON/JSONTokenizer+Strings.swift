@@ -1,36 +1,45 @@
 import LiveState
 
-/// Strings: the fast path copies a run of plain ASCII once; escapes go through `scratch`.
-extension JSONParser {
-    /// Reads a member name at `cursor` with its `JSONKey` hash; a name in `knownKeys` is not
-    /// built again.
-    mutating func readKeyString(_ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) throws(JSONParseError) -> (String, UInt64) {
-        let start = cursor + 1
-        let end = Self.scanPlain(input, from: start)
-        if end < input.count && input[end] == UInt8(ascii: "\"") {
-            let bytes = UnsafeBufferPointer(rebasing: input[start..<end])
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-            cursor = end + 1
-            return (knownKeys.name(hash: hash, bytes: bytes) ?? String(decoding: bytes, as: UTF8.self), hash)
-        }
-        let key = try readString(input, &cursor, trimming: false)
-        return (key, JSONKey.hash(of: key))
+/// Strings: a run of plain ASCII is skipped eight bytes at a time and left in place; only
+/// strings with escapes are decoded, once, into `tape.decoded`.
+extension JSONTokenizer {
+    /// Reads a member name at `cursor` into `pendingKey`, hashing its decoded bytes.
+    mutating func readKeyString(_ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) throws(JSONParseError) {
+        let range = try readString(input, &cursor)
+        let isDecoded = range.isDecoded
+        let hash = isDecoded
+            ? tape.decoded.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[range.bytes])) }
+            : Self.hash(UnsafeBufferPointer(rebasing: input[range.bytes]))
+        pendingKey = PendingKey(hash: hash, start: range.bytes.lowerBound, end: range.bytes.upperBound, isDecoded: isDecoded)
     }
 
-    /// Reads the string whose opening quote is at `cursor`; leaves the cursor after the closing
-    /// quote. With `trimming`, leading and trailing ASCII whitespace is left out.
-    mutating func readString(_ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int, trimming: Bool) throws(JSONParseError) -> String {
+    /// Reads a string value at `cursor` and appends its entry.
+    mutating func readStringValue(_ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) throws(JSONParseError) {
+        let range = try readString(input, &cursor)
+        append(.string, start: range.bytes.lowerBound, end: range.bytes.upperBound, decoded: range.isDecoded)
+    }
+
+    /// `JSONKey.hash(of:)` over bytes.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        JSONKey.hash(of: bytes)
+    }
+
+    /// Reads the string whose opening quote is at `cursor`, leaving the cursor after the
+    /// closing quote; returns where its content is: in the input, or decoded in `tape.decoded`.
+    private mutating func readString(
+        _ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int
+    ) throws(JSONParseError) -> (bytes: Range<Int>, isDecoded: Bool) {
         let start = cursor + 1
-        var index = Self.scanPlain(input, from: start)
+        var index = JSONText.plainRunEnd(input, from: start)
         while index < input.count {
             let byte = input[index]
             if byte == UInt8(ascii: "\"") {
                 cursor = index + 1
-                return Self.string(UnsafeBufferPointer(rebasing: input[start..<index]), trimming: trimming)
+                return (start..<index, false)
             }
             if byte == UInt8(ascii: "\\") {
-                return try readEscapedString(input, &cursor, plainUntil: index, trimming: trimming)
+                return (try readEscapedString(input, &cursor, plainUntil: index), true)
             }
             if byte < 0x20 {
                 throw JSONParseError(.syntax, at: index, "control character \(JSONParseError.describe(byte)) inside a string must be escaped")
@@ -41,35 +50,36 @@ extension JSONParser {
     }
 
     /// The slow path, from the first backslash on.
+    /// Decodes the string into `tape.decoded` and returns the decoded bytes' range there.
     private mutating func readEscapedString(
-        _ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int, plainUntil firstEscape: Int, trimming: Bool
-    ) throws(JSONParseError) -> String {
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: input[(cursor + 1)..<firstEscape]))
+        _ input: UnsafeBufferPointer<UInt8>, _ cursor: inout Int, plainUntil firstEscape: Int
+    ) throws(JSONParseError) -> Range<Int> {
+        let decodedStart = tape.decoded.count
+        tape.decoded.append(contentsOf: UnsafeBufferPointer(rebasing: input[(cursor + 1)..<firstEscape]))
         var index = firstEscape
         while index < input.count {
             let byte = input[index]
             switch byte {
             case UInt8(ascii: "\""):
                 cursor = index + 1
-                return scratch.withUnsafeBufferPointer { Self.string($0, trimming: trimming) }
+                return decodedStart..<tape.decoded.count
             case UInt8(ascii: "\\"):
                 index = try readEscape(input, at: index)
             case 0..<0x20:
                 throw JSONParseError(.syntax, at: index, "control character \(JSONParseError.describe(byte)) inside a string must be escaped")
             case 0x80...:
                 let end = try Self.validateUTF8(input, at: index)
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<end]))
+                tape.decoded.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<end]))
                 index = end
             default:
-                scratch.append(byte)
+                tape.decoded.append(byte)
                 index += 1
             }
         }
         throw JSONParseError(.syntax, at: input.count, "the message ends inside a string")
     }
 
-    /// Decodes the escape whose backslash is at `start` into `scratch`; returns the next index.
+    /// Decodes the escape whose backslash is at `start` into `tape.decoded`; returns the next index.
     private mutating func readEscape(_ input: UnsafeBufferPointer<UInt8>, at start: Int) throws(JSONParseError) -> Int {
         guard start + 1 < input.count else {
             throw JSONParseError(.syntax, at: input.count, "the message ends inside a string")
@@ -89,7 +99,7 @@ extension JSONParser {
         default:
             throw JSONParseError(.syntax, at: start + 1, "unknown escape '\\' followed by \(JSONParseError.describe(input[start + 1]))")
         }
-        scratch.append(simple)
+        tape.decoded.append(simple)
         return start + 2
     }
 
@@ -115,7 +125,7 @@ extension JSONParser {
         guard let scalar = Unicode.Scalar(scalarValue) else {
             throw JSONParseError(.encoding, at: start, "escape names no Unicode scalar")
         }
-        scratch.append(contentsOf: UTF8.encode(scalar)!)
+        tape.decoded.append(contentsOf: UTF8.encode(scalar)!)
         return next
     }
 
@@ -136,27 +146,6 @@ extension JSONParser {
             value = value << 4 | UInt16(digit)
         }
         return value
-    }
-
-    /// Validated UTF-8 bytes as a string, optionally without surrounding ASCII whitespace.
-    static func string(_ bytes: UnsafeBufferPointer<UInt8>, trimming: Bool) -> String {
-        guard trimming else { return String(decoding: bytes, as: UTF8.self) }
-        var start = 0
-        var end = bytes.count
-        while start < end && isSpace(bytes[start]) { start += 1 }
-        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-    }
-
-    /// The four JSON whitespace bytes.
-    static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-
-    /// The end of a run of plain ASCII string content (see `JSONText.plainRunEnd`).
-    @inline(__always)
-    static func scanPlain(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        JSONText.plainRunEnd(input, from: start)
     }
 
     /// Checks the multi-byte UTF-8 sequence starting at `start` (RFC 3629: no overlong forms,
