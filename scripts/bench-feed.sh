@@ -5,10 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
-swift build -c release -Xswiftc -enable-testing --build-tests >/dev/null
+# Its own build folder: -enable-testing would otherwise rebuild the plain release binary.
+SCRATCH=.build-bench
+swift build -c release -Xswiftc -enable-testing --build-tests --scratch-path "$SCRATCH" >/dev/null
 rates=()
 for run in $(seq 1 "$RUNS"); do
-    out=$(RATINGSD_BENCH=1 swift test -c release -Xswiftc -enable-testing --skip-build \
+    out=$(RATINGSD_BENCH=1 swift test -c release -Xswiftc -enable-testing --skip-build --scratch-path "$SCRATCH" \
         --filter FeedPipelineBenchmarkTests 2>&1 | grep '^bench' || true)
     [ -n "$out" ] || { echo "the benchmark printed nothing: is FeedPipelineBenchmarkTests there?" >&2; exit 1; }
     echo "run $run/$RUNS"
