@@ -1,0 +1,136 @@
+import Feeds
+import Foundation
+import LiveState
+import Testing
+import WebSocket
+
+/// The simulator as `ratingsd` meets it: a real process, our own WebSocket client.
+@Suite(.serialized) struct UpstreamSimTests {
+    static let ratingsPath = "/api/v2.1/calendar/ratings/stream"
+
+    /// The next text message within `timeout`, skipping pings and pongs; nil on close or timeout.
+    func nextText(_ client: WebSocketClient, timeout: Duration = .seconds(5)) -> [UInt8]? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            switch client.receive(timeout: deadline - ContinuousClock.now) {
+            case .text(let bytes): return bytes
+            case .ping, .pong, .binary: continue
+            case .closed, .timeout: return nil
+            }
+        }
+        return nil
+    }
+
+    func envelopeID(_ bytes: [UInt8]) -> String? {
+        guard case .success(let message) = FeedDecoder().decode(bytes, source: .ratings) else { return nil }
+        return message.envelopeID
+    }
+
+    @Test func aWrongOrMissingTokenIsRefusedWith401AndNeverLogged() throws {
+        let sim = try UpstreamSimProcess(arguments: ["--token", "right-token-7c1d"])
+        for query in ["token=wrong-token-5e2a", "tickers=AAPL"] {
+            #expect(throws: WebSocketError.upgradeRefused(status: 401, reason: "Unauthorized")) {
+                _ = try WebSocketClient.connect(to: try WebSocketURL(sim.url(Self.ratingsPath, query)))
+            }
+        }
+        #expect(sim.log.text.contains("401"))
+        #expect(!sim.log.text.contains("5e2a"))
+        #expect(!sim.log.text.contains("7c1d"))
+    }
+
+    @Test func aStatusFaultRefusesTheUpgradeWithThatStatus() throws {
+        let sim = try UpstreamSimProcess()
+        #expect(throws: WebSocketError.upgradeRefused(status: 429, reason: "Too Many Requests")) {
+            _ = try WebSocketClient.connect(to: try WebSocketURL(sim.url(Self.ratingsPath, "token=sim-token&fault=status:429")))
+        }
+    }
+
+    @Test func theRightTokenStreamsFixtureMessagesThatDecodeOnEveryPath() throws {
+        let sim = try UpstreamSimProcess(arguments: ["--rate", "500"])
+        let paths: [(String, FeedSource)] = [
+            (Self.ratingsPath, .ratings), ("/api/v1/consensus-ratings/stream", .consensus),
+            ("/api/v1/analyst/insights/stream", .insights),
+        ]
+        for (path, source) in paths {
+            let client = try WebSocketClient.connect(to: try WebSocketURL(sim.url(path, "token=sim-token")))
+            for _ in 0..<10 {
+                let bytes = try #require(nextText(client))
+                // Some consensus lines name only an ISIN, which the store knows from the ratings.
+                let decoded = FeedDecoder().decode(bytes, source: source, resolveISIN: { _ in "ISIN-KNOWN" })
+                #expect((try? decoded.get()) != nil, "\(source): \(String(decoding: bytes, as: UTF8.self))")
+            }
+            _ = client.close()
+        }
+    }
+
+    @Test func pingIsAnsweredWithPongAndReplayResendsTheLastMessages() throws {
+        let sim = try UpstreamSimProcess(arguments: ["--rate", "100"])
+        let client = try WebSocketClient.connect(to: try WebSocketURL(sim.url(Self.ratingsPath, "token=sim-token")))
+        var seen: [String] = []
+        for _ in 0..<20 {
+            let bytes = try #require(nextText(client))
+            seen.append(try #require(envelopeID(bytes)))
+        }
+        try client.send(text: "ping")
+        var gotPong = false
+        for _ in 0..<50 where !gotPong {
+            gotPong = String(decoding: try #require(nextText(client)), as: UTF8.self) == "pong"
+        }
+        #expect(gotPong)
+        try client.send(text: "replay")
+        var again = Set<String>()
+        let wanted = Set(seen)
+        // Bounded: the replay holds at most 100 messages, the live stream goes on meanwhile.
+        for _ in 0..<400 where !wanted.isSubset(of: again) {
+            guard let bytes = nextText(client), let id = envelopeID(bytes) else { break }
+            if wanted.contains(id) { again.insert(id) }
+        }
+        #expect(again == wanted)
+    }
+
+    @Test func aTickersFilterSendsOnlyThatTickersMessages() throws {
+        let sim = try UpstreamSimProcess(arguments: ["--rate", "5000", "--no-loop"])
+        let client = try WebSocketClient.connect(to: try WebSocketURL(sim.url(Self.ratingsPath, "token=sim-token&tickers=aapl")))
+        var count = 0
+        while let bytes = nextText(client, timeout: .seconds(2)) {
+            guard case .success(let message) = FeedDecoder().decode(bytes, source: .ratings), case .rating(_, let rating) = message.change else {
+                Issue.record("undecodable: \(String(decoding: bytes, as: UTF8.self))")
+                break
+            }
+            #expect(rating.ticker == "AAPL")
+            count += 1
+        }
+        #expect(count == Self.fixtureLines(containing: #""ticker":"AAPL""#))
+    }
+
+    @Test func aDropFaultClosesTheConnectionAfterNMessages() throws {
+        let sim = try UpstreamSimProcess(arguments: ["--rate", "500"])
+        let client = try WebSocketClient.connect(to: try WebSocketURL(sim.url(Self.ratingsPath, "token=sim-token&fault=drop:5")))
+        var count = 0
+        while nextText(client) != nil { count += 1 }
+        #expect(count == 5)
+        #expect(!client.isOpen)
+        #expect(sim.log.text.contains("fault: dropping the connection"))
+    }
+
+    @Test func fragmentedMessagesReassembleAndAMalformedFrameIsAProtocolViolation() throws {
+        let sim = try UpstreamSimProcess(arguments: ["--rate", "500"])
+        let client = try WebSocketClient.connect(to: try WebSocketURL(sim.url(Self.ratingsPath, "token=sim-token&fault=fragment,malformed:3")))
+        for _ in 0..<3 {
+            let bytes = try #require(nextText(client))
+            #expect(envelopeID(bytes) != nil)
+        }
+        var closure: WebSocketClosure?
+        for _ in 0..<10 where closure == nil {
+            if case .closed(let ended) = client.receive(timeout: .seconds(5)) { closure = ended }
+        }
+        #expect(closure?.code == .protocolError)
+    }
+
+    /// Lines of `Fixtures/ratings.jsonl` holding `text`.
+    static func fixtureLines(containing text: String) -> Int {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let fixture = (try? String(contentsOf: root.appendingPathComponent("Fixtures/ratings.jsonl"), encoding: .utf8)) ?? ""
+        return fixture.split(separator: "\n").filter { $0.contains(text) }.count
+    }
+}
