@@ -26,12 +26,15 @@ final class SimChannel: Sendable {
     let logger: Logger
     /// The fixture file of this path.
     let fixture: [UInt8]
+    /// ISIN to ticker, for consensus messages that name only an ISIN.
+    let isinTickers: [String: String]
     let shared: Mutex<Shared>
 
     /// A channel for `feed` streaming `fixture` (a `.jsonl` file's bytes).
-    init(feed: SimFeed, fixture: [UInt8], settings: SimSettings, logger: Logger) {
+    init(feed: SimFeed, fixture: [UInt8], isinTickers: [String: String] = [:], settings: SimSettings, logger: Logger) {
         self.feed = feed
         self.fixture = fixture
+        self.isinTickers = isinTickers
         self.settings = settings
         self.logger = logger
         shared = Mutex(Shared(replay: SimReplayBuffer(capacity: settings.replayCapacity)))
@@ -95,7 +98,7 @@ final class SimChannel: Sendable {
                     break
                 }
                 produced += 1
-                broadcast(SimMessage(bytes: bytes, ticker: SimTickerFilter.ticker(of: bytes, feed: feed)))
+                broadcast(SimMessage(bytes: bytes, ticker: SimTickerFilter.ticker(of: bytes, feed: feed, isinTickers: isinTickers)))
             }
             if now >= nextPing {
                 nextPing = now + settings.pingInterval

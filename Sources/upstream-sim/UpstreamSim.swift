@@ -63,8 +63,9 @@ struct UpstreamSim: ParsableCommand {
             .ratings: EmbeddedResources.ratingsFixture, .consensus: EmbeddedResources.consensusFixture,
             .insights: EmbeddedResources.insightsFixture,
         ]
+        let isinTickers = SimTickerFilter.isinTickers(fromRatings: Array(EmbeddedResources.ratingsFixture.utf8))
         let channels = Dictionary(uniqueKeysWithValues: fixtures.map { feed, text in
-            (feed, SimChannel(feed: feed, fixture: Array(text.utf8), settings: settings, logger: logger))
+            (feed, SimChannel(feed: feed, fixture: Array(text.utf8), isinTickers: isinTickers, settings: settings, logger: logger))
         })
         let responder = SimResponder(token: token, channels: channels, defaultFaults: try SimFaults(fault), settings: settings, logger: logger)
         var configuration = HTTPServerConfiguration(host: host, port: port)

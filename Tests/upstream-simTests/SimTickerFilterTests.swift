@@ -41,6 +41,19 @@ struct SimTickerFilterTests {
         #expect(SimTickerFilter.ticker(of: Array(byNothing.utf8), feed: .consensus) == nil)
     }
 
+    @Test func consensusNamingOnlyAnISINIsMatchedThroughTheRatingsFixture() {
+        let ratings = #"""
+            {"data":{"content":{"ticker":"meta","isin":"us30303m1027"}}}
+            {"data":{"content":{"ticker":"PLTR"}}}
+            not json
+            """#
+        let map = SimTickerFilter.isinTickers(fromRatings: Array(ratings.utf8))
+        #expect(map == ["US30303M1027": "META"])
+        let consensus = #"{"data":{"isin":"US30303M1027"}}"#
+        #expect(SimTickerFilter.ticker(of: Array(consensus.utf8), feed: .consensus, isinTickers: map) == "META")
+        #expect(SimTickerFilter.ticker(of: Array(consensus.utf8), feed: .consensus) == nil)
+    }
+
     @Test func malformedOrEmptyTickersGiveNone() {
         #expect(SimTickerFilter.ticker(of: Array("not json".utf8), feed: .ratings) == nil)
         #expect(SimTickerFilter.ticker(of: Array(#"{"data":{"content":{"ticker":"  "}}}"#.utf8), feed: .ratings) == nil)
