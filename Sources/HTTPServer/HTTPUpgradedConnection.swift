@@ -10,6 +10,8 @@ import Synchronization
 /// than hold more than `HTTPLimits.outputBufferLimit` unsent bytes. `close()` sends what is
 /// queued, then closes; `onClose` is told once how the connection ended. The client's end of
 /// file ends the connection at once (`.clientDisconnected`) after its last bytes are delivered.
+/// A server shutdown ends it like a stream (`.serverShutdown`, after what is queued), so a
+/// protocol's goodbye (a WebSocket close frame) must be written before `shutdown()`.
 public final class HTTPUpgradedConnection: Sendable {
     /// The outbound side: the connection's unchunked, never-kept-alive stream writer.
     let writer: HTTPStreamWriter

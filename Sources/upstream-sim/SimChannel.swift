@@ -82,6 +82,8 @@ final class SimChannel: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var produced = 0
+        /// Set once the fixture is sent and looping is off: only pings from then on.
+        var exhausted = false
         var nextPing = start + settings.pingInterval
         logger.info("stream started", metadata: ["path": "\(feed.path)", "fixture_lines": "\(initial.count)"])
         while true {
@@ -95,6 +97,7 @@ final class SimChannel: Sendable {
                 } else if settings.loop, let next = replay.next(now: .now()) {
                     bytes = next.bytes
                 } else {
+                    exhausted = true
                     break
                 }
                 produced += 1
@@ -105,7 +108,7 @@ final class SimChannel: Sendable {
                 for connection in connections() { connection.sendPing() }
             }
             guard !shared.withLock({ $0.stopped }) else { return }
-            let nextMessage = settings.rate > 0 ? start + .seconds(Double(produced) / settings.rate) : nextPing
+            let nextMessage = settings.rate > 0 && !exhausted ? start + .seconds(Double(produced) / settings.rate) : nextPing
             let wake = min(nextMessage, nextPing, clock.now + settings.maxSleep)
             if wake > clock.now { Thread.sleep(forTimeInterval: Self.seconds(wake - clock.now)) }
         }

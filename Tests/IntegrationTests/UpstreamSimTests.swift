@@ -127,10 +127,66 @@ import WebSocket
         #expect(closure?.code == .protocolError)
     }
 
-    /// Lines of `Fixtures/ratings.jsonl` holding `text`.
-    static func fixtureLines(containing text: String) -> Int {
+    /// The closure the client sees within `messages` frames, skipping everything else.
+    func closure(_ client: WebSocketClient, within messages: Int = 20) -> WebSocketClosure? {
+        for _ in 0..<messages {
+            if case .closed(let ended) = client.receive(timeout: .seconds(5)) { return ended }
+        }
+        return nil
+    }
+
+    @Test(arguments: [("non-utf8:2", WebSocketCloseCode.invalidPayloadData), ("oversized:2", .messageTooBig)])
+    func aBadMessageFaultMakesTheClientCloseWithItsCode(_ fault: String, _ code: WebSocketCloseCode) throws {
+        let sim = try UpstreamSimProcess(arguments: ["--rate", "500"])
+        let client = try WebSocketClient.connect(to: try WebSocketURL(sim.url(Self.ratingsPath, "token=sim-token&fault=\(fault)")))
+        for _ in 0..<2 { #expect(nextText(client) != nil) }
+        #expect(closure(client)?.code == code)
+    }
+
+    @Test func aSilentConnectionGetsNoDataNoPingsAndNoPong() throws {
+        let sim = try UpstreamSimProcess(arguments: ["--rate", "500", "--ping-interval", "0.1"])
+        let client = try WebSocketClient.connect(to: try WebSocketURL(sim.url(Self.ratingsPath, "token=sim-token&fault=silence")))
+        try client.send(text: "ping")
+        #expect(client.receive(timeout: .milliseconds(800)) == .timeout)
+        // The same simulator still talks to a connection without the fault.
+        let loud = try WebSocketClient.connect(to: try WebSocketURL(sim.url(Self.ratingsPath, "token=sim-token")))
+        var sawPing = false
+        for _ in 0..<500 where !sawPing {
+            if case .ping = loud.receive(timeout: .seconds(2)) { sawPing = true }
+        }
+        #expect(sawPing)
+    }
+
+    @Test func sigtermClosesEveryConnectionWithGoingAway() throws {
+        let sim = try UpstreamSimProcess(arguments: ["--rate", "50"])
+        let client = try WebSocketClient.connect(to: try WebSocketURL(sim.url(Self.ratingsPath, "token=sim-token")))
+        #expect(nextText(client) != nil)
+        #expect(sim.terminate() == 0)
+        let ended = closure(client, within: 200)
+        #expect(ended?.code == .goingAway)
+        #expect(ended?.cause == .peerClosed)
+    }
+
+    @Test func aConsensusTickersFilterMatchesTickerSymbolAndKnownISIN() throws {
+        let sim = try UpstreamSimProcess(arguments: ["--rate", "5000", "--no-loop"])
+        let path = "/api/v1/consensus-ratings/stream"
+        let client = try WebSocketClient.connect(to: try WebSocketURL(sim.url(path, "token=sim-token&tickers=META")))
+        var count = 0
+        while let bytes = nextText(client, timeout: .seconds(2)) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(text.contains(#""META""#) || text.contains(#""isin":"US30303M1027""#), "\(text)")
+            count += 1
+        }
+        let fixture = Self.fixtureLines(containing: #""META""#, in: "consensus.jsonl")
+            + Self.fixtureLines(containing: #""isin":"US30303M1027""#, in: "consensus.jsonl")
+        #expect(count > 0)
+        #expect(count == fixture)
+    }
+
+    /// Lines of `Fixtures/<file>` holding `text`.
+    static func fixtureLines(containing text: String, in file: String = "ratings.jsonl") -> Int {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let fixture = (try? String(contentsOf: root.appendingPathComponent("Fixtures/ratings.jsonl"), encoding: .utf8)) ?? ""
+        let fixture = (try? String(contentsOf: root.appendingPathComponent("Fixtures/\(file)"), encoding: .utf8)) ?? ""
         return fixture.split(separator: "\n").filter { $0.contains(text) }.count
     }
 }
