@@ -35,17 +35,19 @@ final class UpstreamSimProcess: Sendable {
         "ws://127.0.0.1:\(port)\(path)?\(query)"
     }
 
-    /// Sends SIGTERM and waits for the exit status.
-    func terminate() -> Int32 {
+    /// Sends SIGTERM and waits for the exit status; after `patience` without an exit, kills
+    /// the process (the status then says SIGKILL) so a test can never hang on it.
+    @discardableResult
+    func terminate(patience: Duration = .seconds(10)) -> Int32 {
         if process.isRunning { process.terminate() }
+        let deadline = ContinuousClock.now + patience
+        while process.isRunning && ContinuousClock.now < deadline { usleep(5_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         return process.terminationStatus
     }
 
     deinit {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        terminate()
     }
 }
