@@ -8,6 +8,7 @@ let package = Package(
     name: "ratingsd",
     products: [
         .executable(name: "ratingsd", targets: ["ratingsd"]),
+        .executable(name: "upstream-sim", targets: ["upstream-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,6 +42,15 @@ let package = Package(
             ],
             plugins: ["EmbedResources"]
         ),
+        .executableTarget(
+            name: "upstream-sim",
+            dependencies: [
+                "HTTPServer", "WebSocket", "Feeds", "LiveState",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            plugins: ["EmbedResources"]
+        ),
         .executableTarget(name: "resource-embedder"),
         .plugin(
             name: "EmbedResources",
@@ -54,6 +64,7 @@ let package = Package(
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "LiveState", "WebSocket", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "RatingsAPITests", dependencies: ["RatingsAPI", "HTTPServer", "LiveState", "Feeds"]),
         .testTarget(name: "ratingsdTests", dependencies: ["ratingsd"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["ratingsd"]),
+        .testTarget(name: "upstream-simTests", dependencies: ["upstream-sim"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ratingsd", "upstream-sim", "WebSocket", "Feeds", "LiveState"]),
     ]
 )

@@ -53,6 +53,9 @@ final class Connection {
     var writable = true
     /// The streamed response in progress, if any.
     var stream: ActiveStream?
+    /// Set once the connection switched protocols: input goes to it, not to the HTTP parser.
+    /// Its output runs through `stream` (unchunked, never kept alive).
+    var upgraded: HTTPUpgradedConnection?
 
     /// A connection just accepted, owning `socket`.
     init(socket: FileDescriptor, id: ConnectionID, countsAgainstCap: Bool, lifecycle: ConnectionLifecycle) {

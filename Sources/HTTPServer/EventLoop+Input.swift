@@ -56,6 +56,11 @@ extension EventLoop {
                     return
                 }
             }
+            if let upgraded = connection.upgraded {
+                guard deliver(filled, to: upgraded, on: connection) else { return }
+                if !connection.readable { break reading }
+                continue
+            }
             if connection.stream != nil {
                 guard keepWhileStreaming(connection, filled: filled) else { return }
                 break reading
@@ -64,7 +69,16 @@ extension EventLoop {
             connection.inputPaused = false
             let consumed = process(connection, count: filled)
             if consumed < filled && connection.socket.isOpen && connection.lifecycle.phase != .closing {
-                keep(readBuffer + consumed, count: filled - consumed, for: connection)
+                if let upgraded = connection.upgraded {
+                    // The client spoke the new protocol right behind its upgrade request.
+                    upgraded.deliver(Array(UnsafeRawBufferPointer(start: readBuffer + consumed, count: filled - consumed)))
+                } else {
+                    keep(readBuffer + consumed, count: filled - consumed, for: connection)
+                }
+            }
+            if connection.peerClosed, connection.upgraded != nil {
+                close(connection, streamReason: .clientDisconnected, why: "client closed an upgraded connection")
+                return
             }
             if connection.peerClosed {
                 peerFinishedSending(connection)

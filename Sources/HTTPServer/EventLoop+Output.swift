@@ -15,6 +15,10 @@ extension EventLoop {
         let keepAlive = keepAlive && !shuttingDown
         let isHead = request.method == .head
         let http10 = request.version.minor == 0
+        if response.onUpgrade != nil && response.status.code == 101 && !isHead {
+            startUpgrade(connection, response: response)
+            return
+        }
         if response.onStreamOpen != nil && ResponseEncoder.allowsBody(response.status) && !isHead {
             startStream(connection, response: response, keepAlive: keepAlive, http10: http10)
             return
@@ -51,7 +55,7 @@ extension EventLoop {
     }
 
     /// Serialises head and body; a head the encoder refuses becomes a bare 500.
-    private func encode(_ response: HTTPResponse, framing: ResponseEncoder.Framing, keepAlive: Bool, http10: Bool, withBody: Bool, for connection: Connection) {
+    func encode(_ response: HTTPResponse, framing: ResponseEncoder.Framing, keepAlive: Bool, http10: Bool, withBody: Bool, for connection: Connection) {
         let out = outputBuffer(for: connection)
         if ResponseEncoder.appendHead(status: response.status, headers: response.headers, framing: framing, keepAlive: keepAlive, http10Client: http10, date: date.line, to: out) {
             if withBody, case .length = framing { out.append(response.body) }
@@ -144,6 +148,7 @@ extension EventLoop {
         } else {
             context.rejectingConnections.subtract(1, ordering: .relaxed)
         }
+        connection.upgraded = nil
         if let stream = connection.stream {
             connection.stream = nil
             stream.writer.finish(streamReason)

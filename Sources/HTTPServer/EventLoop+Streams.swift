@@ -40,6 +40,7 @@ extension EventLoop {
     func endStream(_ connection: Connection, reason: HTTPStreamCloseReason) {
         guard let stream = connection.stream else { return }
         connection.stream = nil
+        connection.upgraded = nil
         if stream.chunked { outputBuffer(for: connection).append("0\r\n\r\n") }
         if stream.keepAlive && !shuttingDown {
             let buffered = connection.bufferedInputCount > 0

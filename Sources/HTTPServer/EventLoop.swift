@@ -160,7 +160,8 @@ final class EventLoop {
             connection.readable = true
             if events & EPOLLRDHUP.rawValue != 0 {
                 connection.finReceived = true
-                if connection.stream != nil {
+                // An upgraded connection reads what came before the FIN and delivers it first.
+                if connection.stream != nil && connection.upgraded == nil {
                     close(connection, streamReason: .clientDisconnected, why: "client closed during a stream")
                     return
                 }

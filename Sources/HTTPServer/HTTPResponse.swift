@@ -9,11 +9,15 @@ public struct HTTPResponse: Sendable {
     public var body: [UInt8]
     /// Set for a streamed response: called on the event loop thread once the head is queued.
     public var onStreamOpen: (@Sendable (HTTPStreamWriter) -> Void)?
+    /// Set for a protocol upgrade (`upgrade(headers:onUpgrade:)`): called on the event loop
+    /// thread once the 101 head is queued, with the connection's new owner.
+    public var onUpgrade: (@Sendable (HTTPUpgradedConnection) -> Void)?
 
     public init(status: HTTPStatus, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
         self.onStreamOpen = nil
+        self.onUpgrade = nil
     }
 }

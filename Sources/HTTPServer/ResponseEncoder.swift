@@ -15,6 +15,8 @@ enum ResponseEncoder {
         case chunked
         /// The body ends when the connection closes: a stream to an HTTP/1.0 client.
         case closeDelimited
+        /// A `101 Switching Protocols` head: no body framing, `Connection: Upgrade`.
+        case upgrade
     }
 
     /// Whether a response with `status` may carry a body (RFC 9110 6.4.1).
@@ -43,7 +45,7 @@ enum ResponseEncoder {
             out.append("\r\n")
         }
         switch framing {
-        case .none, .closeDelimited: break
+        case .none, .closeDelimited, .upgrade: break
         case .length(let count):
             out.append("Content-Length: ")
             out.append(decimal: count)
@@ -52,7 +54,9 @@ enum ResponseEncoder {
             out.append("Transfer-Encoding: chunked\r\n")
         }
         out.append(date)
-        if !keepAlive {
+        if framing == .upgrade {
+            out.append("Server: ratingsd\r\nConnection: Upgrade\r\n\r\n")
+        } else if !keepAlive {
             out.append("Server: ratingsd\r\nConnection: close\r\n\r\n")
         } else if http10Client {
             out.append("Server: ratingsd\r\nConnection: keep-alive\r\n\r\n")

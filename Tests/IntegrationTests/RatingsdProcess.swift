@@ -8,15 +8,18 @@ final class RatingsdProcess: Sendable {
     let log: LogCollector
 
     /// Where `swift build` put the executable: beside the test bundle.
-    static var executableURL: URL {
+    static var executableURL: URL { executableURL(named: "ratingsd") }
+
+    /// Where `swift build` put the executable `name` (this package's): beside the test bundle.
+    static func executableURL(named name: String) -> URL {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent()
         while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("ratingsd")
+            let candidate = directory.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             directory = directory.deletingLastPathComponent()
         }
-        return URL(fileURLWithPath: ".build/debug/ratingsd")
+        return URL(fileURLWithPath: ".build/debug/\(name)")
     }
 
     init(arguments: [String] = [], environment: [String: String] = [:], startupTimeout: TimeInterval = 60) throws {

@@ -92,6 +92,14 @@ final class TestClient {
         throw Failure(description: "recv: \(String(cString: strerror(errno)))")
     }
 
+    /// Reads exactly `count` bytes (after anything a head read left over); throws on timeout
+    /// or end of file first.
+    func readBytes(_ count: Int) throws -> [UInt8] {
+        while buffer.count < count { guard try fill() else { throw Failure(description: "closed after \(buffer.count) of \(count) bytes") } }
+        defer { buffer.removeFirst(count) }
+        return Array(buffer[0..<count])
+    }
+
     /// Reads until end of file and returns everything unread; throws on timeout.
     func readToEnd() throws -> [UInt8] {
         while try fill() {}

@@ -8,9 +8,10 @@ import Testing
 /// The responder integration tests run against: a few fixed routes, plus a hook for streams.
 ///
 /// - `/big?n` answers `n` bytes of `x`; `/echo` describes the request; `/stream` streams via
-///   `onStream`; anything else answers its own target as the body.
+///   `onStream`; `/upgrade` switches protocols and hands the connection to `onUpgrade`; anything else answers its own target as the body.
 struct TestResponder: HTTPResponder {
     var onStream: (@Sendable (HTTPStreamWriter) -> Void)?
+    var onUpgrade: (@Sendable (HTTPUpgradedConnection) -> Void)?
 
     func respond(to request: HTTPRequest) -> HTTPResponse {
         var headers = HTTPHeaders()
@@ -25,6 +26,9 @@ struct TestResponder: HTTPResponder {
         case "/stream":
             guard let onStream else { return HTTPResponse(status: .notFound) }
             return .stream(headers: ["Content-Type": "text/event-stream"], onOpen: onStream)
+        case "/upgrade":
+            guard let onUpgrade else { return HTTPResponse(status: .notFound) }
+            return .upgrade(headers: ["Upgrade": "test-protocol", "Content-Length": "99"], onUpgrade: onUpgrade)
         default:
             return HTTPResponse(status: .ok, headers: headers, body: Array(request.target.utf8))
         }

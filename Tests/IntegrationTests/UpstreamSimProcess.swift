@@ -1,0 +1,53 @@
+import Foundation
+
+/// A real `upstream-sim` process started for a test on 127.0.0.1 and an ephemeral port, read
+/// from its "listening" log line.
+final class UpstreamSimProcess: Sendable {
+    let process: Process
+    let port: Int
+    let log: LogCollector
+
+    init(arguments: [String] = [], startupTimeout: TimeInterval = 60) throws {
+        let process = Process()
+        process.executableURL = RatingsdProcess.executableURL(named: "upstream-sim")
+        process.arguments = ["--host", "127.0.0.1", "--port", "0"] + arguments
+        let pipe = Pipe()
+        process.standardError = pipe
+        process.standardOutput = FileHandle.nullDevice
+        let log = LogCollector()
+        pipe.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil } else { log.append(data) }
+        }
+        try process.run()
+        guard let port = log.waitForListeningPort(timeout: startupTimeout) else {
+            process.terminate()
+            process.waitUntilExit()
+            throw RatingsdProcess.StartupError(log: log.text)
+        }
+        self.process = process
+        self.port = port
+        self.log = log
+    }
+
+    /// The `ws://` URL of `path` on this simulator with `query`.
+    func url(_ path: String, _ query: String) -> String {
+        "ws://127.0.0.1:\(port)\(path)?\(query)"
+    }
+
+    /// Sends SIGTERM and waits for the exit status; after `patience` without an exit, kills
+    /// the process (the status then says SIGKILL) so a test can never hang on it.
+    @discardableResult
+    func terminate(patience: Duration = .seconds(10)) -> Int32 {
+        if process.isRunning { process.terminate() }
+        let deadline = ContinuousClock.now + patience
+        while process.isRunning && ContinuousClock.now < deadline { usleep(5_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    deinit {
+        terminate()
+    }
+}
