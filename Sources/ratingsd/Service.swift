@@ -36,17 +36,23 @@ final class Service {
             service: { source.serviceState(startedAt: startedAt) }
         )
         let server = HTTPServer(configuration: serverConfiguration, responder: api, logger: logger)
+        // Signals are caught before anything starts, so one sent the moment "listening" is
+        // logged is acted on rather than lost; the action is attached once there is something
+        // to stop.
+        let logger = self.logger
+        let shutdown = ShutdownRequest()
+        let signals = ShutdownSignals { number in
+            logger.notice("shutting down", metadata: ["signal": number == SIGTERM ? "SIGTERM" : "SIGINT"])
+            shutdown.request()
+        }
         let port = try server.start()
         logger.notice("listening", metadata: [
             "address": "\(options.host):\(port)", "threads": "\(serverConfiguration.threads)",
         ])
         source.start()
-
-        let logger = self.logger
         // Feeds stop first (each closes its connection with 1001 "going away"), then the server
         // drains, so no request sees a store still being written by a feed that is going away.
-        let signals = ShutdownSignals { number in
-            logger.notice("shutting down", metadata: ["signal": number == SIGTERM ? "SIGTERM" : "SIGINT"])
+        shutdown.perform {
             source.stop()
             server.shutdown()
         }

@@ -65,6 +65,14 @@ import Testing
         #expect(server.log.text.contains("stopped"))
     }
 
+    @Test func aSIGTERMDuringTheInitialLoadStillShutsDownCleanly() throws {
+        // RatingsdProcess returns as soon as the "listening" line appears, before the demo load
+        // completes. (The race with signal installation itself is pinned by ShutdownRequestTests.)
+        let server = try RatingsdProcess()
+        #expect(server.terminate() == 0)
+        #expect(server.log.text.contains("stopped"))
+    }
+
     @Test func everyResponseMatchesTheOpenAPIContract() throws {
         let server = try Self.startLoaded()
         let validator = Process()
