@@ -59,8 +59,8 @@ struct UpstreamSim: ParsableCommand {
         }
         let logger = Logger(label: "upstream-sim")
         // Before anything starts: a SIGTERM that comes early still stops the process.
-        let shutdown = SimShutdown()
-        let signals = SimSignals { _ in shutdown.request() }
+        let shutdown = ShutdownRequest()
+        let signals = ShutdownSignals { _ in shutdown.request() }
         let settings = SimSettings(rate: rate, pingInterval: .seconds(pingInterval), loop: loop, seed: seed)
         let fixtures: [SimFeed: String] = [
             .ratings: EmbeddedResources.ratingsFixture, .consensus: EmbeddedResources.consensusFixture,
@@ -81,7 +81,7 @@ struct UpstreamSim: ParsableCommand {
             "address": "\(host):\(boundPort)", "rate": "\(rate)/s", "loop": "\(loop)",
             "faults": "\(responder.defaultFaults.summary)",
         ])
-        shutdown.arm {
+        shutdown.perform {
             logger.notice("shutting down")
             for channel in channels.values { channel.stop() }
             server.shutdown()

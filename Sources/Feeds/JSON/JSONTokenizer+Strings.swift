@@ -103,7 +103,7 @@ extension JSONTokenizer {
         return start + 2
     }
 
-    /// `\uXXXX`, joining a UTF-16 surrogate pair into one scalar; a lone surrogate is refused
+    /// `\u` and four hex digits, joining a UTF-16 surrogate pair into one scalar; a lone surrogate is refused
     /// because no Swift string (and no valid UTF-8) can hold it.
     private mutating func readUnicodeEscape(_ input: UnsafeBufferPointer<UInt8>, at start: Int) throws(JSONParseError) -> Int {
         let first = try hex4(input, at: start + 2)

@@ -1,6 +1,6 @@
 import Synchronization
 import Testing
-@testable import ratingsd
+import HTTPServer
 
 @Suite struct ShutdownRequestTests {
     final class Counter: Sendable {

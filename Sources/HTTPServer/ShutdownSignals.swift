@@ -6,10 +6,11 @@ import Glibc
 /// Turns SIGINT and SIGTERM into one call of `handler` on a dispatch queue, so shutdown runs as
 /// ordinary code instead of inside a signal handler. A second signal while shutting down is
 /// ignored; the graceful shutdown has its own deadline.
-final class ShutdownSignals {
+public final class ShutdownSignals {
     private let sources: [any DispatchSourceSignal]
 
-    init(queue: DispatchQueue = DispatchQueue(label: "ratingsd.signals"), handler: @escaping @Sendable (Int32) -> Void) {
+    /// Starts watching; the handler runs at most once, on `queue`.
+    public init(queue: DispatchQueue = DispatchQueue(label: "shutdown-signals"), handler: @escaping @Sendable (Int32) -> Void) {
         let once = OnceFlag()
         sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
