@@ -75,18 +75,7 @@ import Testing
 
     @Test func everyResponseMatchesTheOpenAPIContract() throws {
         let server = try Self.startLoaded()
-        let validator = Process()
-        validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        validator.arguments = [
-            "python3", Self.repositoryRoot.appendingPathComponent("scripts/validate-openapi.py").path,
-            "--base-url", "http://127.0.0.1:\(server.port)",
-        ]
-        let output = Pipe()
-        validator.standardOutput = output
-        validator.standardError = output
-        try validator.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        validator.waitUntilExit()
-        #expect(validator.terminationStatus == 0, "validate-openapi.py failed:\n\(text)")
+        let result = try ContractValidator.run(port: server.port)
+        #expect(result.status == 0, "validate-openapi.py failed:\n\(result.output)")
     }
 }
