@@ -7,10 +7,11 @@ final class UpstreamSimProcess: Sendable {
     let port: Int
     let log: LogCollector
 
-    init(arguments: [String] = [], startupTimeout: TimeInterval = 60) throws {
+    /// Starts the simulator on `port` (0: an ephemeral one) with `arguments` after host and port.
+    init(arguments: [String] = [], port: Int = 0, startupTimeout: TimeInterval = 60) throws {
         let process = Process()
         process.executableURL = RatingsdProcess.executableURL(named: "upstream-sim")
-        process.arguments = ["--host", "127.0.0.1", "--port", "0"] + arguments
+        process.arguments = ["--host", "127.0.0.1", "--port", "\(port)"] + arguments
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = FileHandle.nullDevice
