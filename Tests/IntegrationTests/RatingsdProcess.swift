@@ -23,29 +23,12 @@ final class RatingsdProcess: Sendable {
     }
 
     init(arguments: [String] = [], environment: [String: String] = [:], startupTimeout: TimeInterval = 60) throws {
-        let process = Process()
-        process.executableURL = Self.executableURL
-        process.arguments = ["--host", "127.0.0.1", "--port", "0", "--threads", "2"] + arguments
         var inherited = ProcessInfo.processInfo.environment
         inherited = inherited.filter { !$0.key.hasPrefix("BENZINGA_") && !$0.key.hasPrefix("RATINGSD_") }
-        process.environment = inherited.merging(environment) { $1 }
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = FileHandle.nullDevice
-        let log = LogCollector()
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil } else { log.append(data) }
-        }
-        try process.run()
-        guard let port = log.waitForListeningPort(timeout: startupTimeout) else {
-            process.terminate()
-            process.waitUntilExit()
-            throw StartupError(log: log.text)
-        }
-        self.process = process
-        self.port = port
-        self.log = log
+        (process, port, log) = try ListeningProcess.start(
+            executable: Self.executableURL,
+            arguments: ["--host", "127.0.0.1", "--port", "0", "--threads", "2"] + arguments,
+            environment: inherited.merging(environment) { $1 }, startupTimeout: startupTimeout)
     }
 
     /// Sends SIGTERM and waits for the exit status.

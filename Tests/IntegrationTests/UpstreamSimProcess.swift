@@ -9,26 +9,9 @@ final class UpstreamSimProcess: Sendable {
 
     /// Starts the simulator on `port` (0: an ephemeral one) with `arguments` after host and port.
     init(arguments: [String] = [], port: Int = 0, startupTimeout: TimeInterval = 60) throws {
-        let process = Process()
-        process.executableURL = RatingsdProcess.executableURL(named: "upstream-sim")
-        process.arguments = ["--host", "127.0.0.1", "--port", "\(port)"] + arguments
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = FileHandle.nullDevice
-        let log = LogCollector()
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil } else { log.append(data) }
-        }
-        try process.run()
-        guard let port = log.waitForListeningPort(timeout: startupTimeout) else {
-            process.terminate()
-            process.waitUntilExit()
-            throw RatingsdProcess.StartupError(log: log.text)
-        }
-        self.process = process
-        self.port = port
-        self.log = log
+        (self.process, self.port, self.log) = try ListeningProcess.start(
+            executable: RatingsdProcess.executableURL(named: "upstream-sim"),
+            arguments: ["--host", "127.0.0.1", "--port", "\(port)"] + arguments, startupTimeout: startupTimeout)
     }
 
     /// The `ws://` URL of `path` on this simulator with `query`.
