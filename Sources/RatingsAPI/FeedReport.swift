@@ -27,12 +27,14 @@ public struct FeedReport: Sendable, Equatable {
     public var lastError: String?
     /// Whether the upstream refused the token on the latest attempt.
     public var authFailed: Bool
+    /// Consensus messages held until a rating or insight names their ISIN (0 on other feeds).
+    public var pending: Int
 
     /// A report; every optional left out is rendered as `null`.
     public init(
         name: String, source: FeedSource, state: String, url: String, connectedSince: Timestamp? = nil,
         lastMessageAt: Timestamp? = nil, retryAt: Timestamp? = nil, messages: Int = 0, reconnects: Int = 0,
-        lastError: String? = nil, authFailed: Bool = false
+        lastError: String? = nil, authFailed: Bool = false, pending: Int = 0
     ) {
         self.name = name
         self.source = source
@@ -45,5 +47,6 @@ public struct FeedReport: Sendable, Equatable {
         self.reconnects = reconnects
         self.lastError = lastError
         self.authFailed = authFailed
+        self.pending = pending
     }
 }

@@ -63,6 +63,7 @@ enum StatusDocument {
             json.raw(",\"reconnects\":"); json.integer(feed.reconnects)
             json.raw(",\"last_error\":"); json.string(feed.lastError)
             json.raw(",\"auth_failed\":"); json.bool(feed.authFailed)
+            json.raw(",\"pending\":"); json.integer(feed.pending)
             json.byte(UInt8(ascii: "}"))
         }
         json.byte(UInt8(ascii: "]"))

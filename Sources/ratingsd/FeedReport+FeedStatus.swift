@@ -9,6 +9,6 @@ extension FeedReport {
             name: status.name, source: status.source, state: status.phase.rawValue, url: status.url,
             connectedSince: status.connectedSince, lastMessageAt: status.lastMessageAt, retryAt: status.retryAt,
             messages: status.messages, reconnects: status.reconnects, lastError: status.lastError,
-            authFailed: status.authFailure)
+            authFailed: status.authFailure, pending: status.pending)
     }
 }

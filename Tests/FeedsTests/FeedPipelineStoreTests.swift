@@ -9,7 +9,8 @@ import Testing
     /// A store holding every shipped fixture message, applied in file order per source.
     static func loadedStore() throws -> (Store, FeedPipeline) {
         let store = Store()
-        let pipeline = FeedPipeline(store: store)
+        // Nothing held: the bad ISIN-only consensus file must be refused at once.
+        let pipeline = FeedPipeline(store: store, pendingLimits: PendingISINLimits(maxMessages: 0))
         for source in [FeedSource.ratings, .insights, .consensus] {
             for line in try FixtureFiles.lines(source) {
                 _ = pipeline.ingest(line, source: source, receivedAt: Timestamp(millisecondsSinceEpoch: 1_800_000_000_000))

@@ -88,7 +88,8 @@ import Testing
         let source = try #require(FeedSource(rawValue: bad.source))
         let bytes = try FixtureFiles.bytes("bad/" + bad.file)
         let store = RecordingStore()
-        let pipeline = FeedPipeline(store: store)
+        // Nothing held: an ISIN-only consensus must be refused here, not wait for a rating.
+        let pipeline = FeedPipeline(store: store, pendingLimits: PendingISINLimits(maxMessages: 0))
         let result = pipeline.ingest(bytes, source: source, receivedAt: Timestamp(millisecondsSinceEpoch: 1_000))
         guard case .deadLettered(let failure) = result else {
             Issue.record("\(bad.file) was applied: \(result)")

@@ -47,6 +47,9 @@ import Testing
         #expect(feed["url"] as? String == "ws://127.0.0.1:\(port)\(Self.ratingsPath)")
         #expect(feed["auth_failed"] as? Bool == false)
         #expect(feed["connected_since"] is NSNull)
+        let lastError = try #require(feed["last_error"] as? String)
+        #expect(lastError.hasPrefix("could not connect: TCP connect failed: "), "\(lastError)")
+        #expect(lastError.components(separatedBy: "could not connect").count == 2, "the prefix repeats: \(lastError)")
         let others = (status["feeds"] as? [[String: Any]] ?? []).filter { $0["name"] as? String != "ratings" }
         #expect(others.map { $0["state"] as? String } == ["disabled", "disabled"])
 
@@ -59,6 +62,7 @@ import Testing
         let statusText = try client.get("/status").text
         #expect(server.log.text.contains("live mode"))
         #expect(!server.log.text.contains("demo mode"))
+        #expect(!server.log.text.contains("could not connect: could not connect"), "the prefix repeats in the log")
         #expect(!server.log.text.contains("4f1a9c"), "the token leaked into the log")
         #expect(!statusText.contains("4f1a9c"), "the token leaked into /status")
     }

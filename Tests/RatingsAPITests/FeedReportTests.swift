@@ -13,7 +13,7 @@ import Testing
     static let refused = FeedReport(
         name: "consensus[AAPL]", source: .consensus, state: "stopped_for_auth", url: "ws://127.0.0.1:9/consensus",
         retryAt: Timestamp(millisecondsSinceEpoch: 1_728_000_300_000), reconnects: 3,
-        lastError: "upstream refused the token (HTTP 401); retrying slowly until it is fixed", authFailed: true)
+        lastError: "upstream refused the token (HTTP 401); retrying slowly until it is fixed", authFailed: true, pending: 7)
 
     static func liveState(reasons: [String] = [], feeds: [FeedReport]) -> ServiceState {
         ServiceState(mode: .live, startedAt: Harness.startedAt, readinessReasons: reasons, feeds: feeds)
@@ -24,12 +24,12 @@ import Testing
         let expected = #""feeds":[{"name":"ratings","source":"ratings","state":"open","#
             + #""url":"wss://api.benzinga.com/api/v2.1/calendar/ratings/stream","#
             + #""connected_since":"2024-10-04T00:00:01Z","last_message_at":"2024-10-04T00:00:02.500Z","#
-            + #""retry_at":null,"messages":42,"reconnects":1,"last_error":null,"auth_failed":false},"#
+            + #""retry_at":null,"messages":42,"reconnects":1,"last_error":null,"auth_failed":false,"pending":0},"#
             + #"{"name":"consensus[AAPL]","source":"consensus","state":"stopped_for_auth","#
             + #""url":"ws://127.0.0.1:9/consensus","connected_since":null,"last_message_at":null,"#
             + #""retry_at":"2024-10-04T00:05:00Z","messages":0,"reconnects":3,"#
             + #""last_error":"upstream refused the token (HTTP 401); retrying slowly until it is fixed","#
-            + #""auth_failed":true}],"sources":{"#
+            + #""auth_failed":true,"pending":7}],"sources":{"#
         #expect(text.contains(expected), "\(text)")
     }
 
@@ -42,7 +42,7 @@ import Testing
         #expect(feeds[0]["connected_since"] is NSNull)
         #expect(Set(feeds[0].keys) == [
             "name", "source", "state", "url", "connected_since", "last_message_at", "retry_at", "messages",
-            "reconnects", "last_error", "auth_failed",
+            "reconnects", "last_error", "auth_failed", "pending",
         ])
     }
 

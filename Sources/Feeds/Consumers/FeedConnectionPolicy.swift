@@ -16,6 +16,14 @@ public struct FeedConnectionPolicy: Sendable, Equatable {
     /// The pause after a 429 on the upgrade ("too many connections for this token"): the
     /// other connection holding the token rarely goes away within seconds.
     public var tooManyConnectionsBackoff: Duration = .seconds(60)
+    /// The longest pause (full jitter below it) before reconnecting after an open connection
+    /// that delivered data was lost: the upstream's replay holds only its last 100 messages,
+    /// so a prompt reconnect is what lets replay cover the gap.
+    public var quickReconnectJitter: Duration = .milliseconds(50)
+    /// Quick reconnects allowed in a row before losses back off exponentially again, so an
+    /// upstream that drops every connection after a message is not hammered; a connection
+    /// stable for `stableConnection` restores the allowance.
+    public var maxQuickReconnects: Int = 100
     /// How often the text `ping` is sent while open.
     public var heartbeatInterval: Duration = .seconds(30)
     /// Heartbeat intervals without any frame after which the connection counts as dead.

@@ -73,6 +73,10 @@ public struct FeedConnectionStateMachine: Sendable {
     public private(set) var connectedSince: Instant?
     /// When the last data message arrived, on any connection.
     public private(set) var lastMessageAt: Instant?
+    /// Quick reconnects since the last stable connection.
+    public private(set) var quickReconnects = 0
+    /// Data messages received on the current connection.
+    private var messagesOnConnection = 0
     /// When the last frame of any kind arrived on the current connection.
     private var lastFrameAt: Instant?
     /// When the next text `ping` is due.
@@ -98,6 +102,7 @@ public struct FeedConnectionStateMachine: Sendable {
         hasConnected = true
         authFailure = false
         connectedSince = now
+        messagesOnConnection = 0
         lastFrameAt = now
         nextPingAt = now + policy.heartbeatInterval
         return [.send(Self.replayCommand)]
@@ -109,15 +114,25 @@ public struct FeedConnectionStateMachine: Sendable {
         lastFrameAt = now
         if frame == .message {
             messages += 1
+            messagesOnConnection += 1
             lastMessageAt = now
         }
     }
 
     /// A connect failed or the open connection was lost: pause before the next connect.
+    ///
+    /// A lost connection that delivered data reconnects within `quickReconnectJitter` (up to
+    /// `maxQuickReconnects` times in a row) without raising the backoff exponent: it worked,
+    /// and every moment away is a message the 100-message replay may no longer hold.
     public mutating func failed(_ failure: FeedFailure, now: Instant) {
         guard state == .connecting || state == .open else { return }
-        if let since = connectedSince, now - since >= policy.stableConnection { attempt = 0 }
+        if let since = connectedSince, now - since >= policy.stableConnection {
+            attempt = 0
+            quickReconnects = 0
+        }
+        let deliveredData = state == .open && messagesOnConnection > 0
         connectedSince = nil
+        messagesOnConnection = 0
         lastFrameAt = nil
         nextPingAt = nil
         lastError = failure
@@ -127,6 +142,9 @@ public struct FeedConnectionStateMachine: Sendable {
             state = .stoppedForAuth(until: now + policy.authFailureBackoff)
         case .tooManyConnections:
             state = .backingOff(until: now + policy.tooManyConnectionsBackoff)
+        case .connectionLost where deliveredData && quickReconnects < policy.maxQuickReconnects:
+            quickReconnects += 1
+            state = .backingOff(until: now + policy.quickReconnectJitter * jitterFraction())
         case .connectFailed, .connectionLost, .silent:
             state = .backingOff(until: now + backoffDelay())
             attempt += 1
@@ -182,7 +200,11 @@ public struct FeedConnectionStateMachine: Sendable {
         // Past 2^30 the ceiling is the cap anyway; stopping there keeps the multiply in range.
         let exponent = min(attempt, 30)
         let ceiling = min(policy.maxBackoff, policy.initialBackoff * (1 << exponent))
-        let fraction = min(max(random(), 0), 1)
-        return ceiling * fraction
+        return ceiling * jitterFraction()
+    }
+
+    /// A draw of `random`, clamped to [0, 1].
+    private func jitterFraction() -> Double {
+        min(max(random(), 0), 1)
     }
 }

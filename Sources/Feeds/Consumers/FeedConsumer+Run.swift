@@ -72,7 +72,7 @@ extension FeedConsumer {
             client = nil
             update { $0.failed(.connectionLost(closure.description), now: .now) }
         case .timeout:
-            break
+            ingestor.expirePending(now: .now())
         }
     }
 

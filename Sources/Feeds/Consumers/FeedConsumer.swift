@@ -88,8 +88,10 @@ public final class FeedConsumer: @unchecked Sendable {
     /// A snapshot for `/status`.
     public var status: FeedStatus {
         condition.lock()
-        defer { condition.unlock() }
-        return machine.status(of: configuration, now: .now, wallNow: .now())
+        var snapshot = machine.status(of: configuration, now: .now, wallNow: .now())
+        condition.unlock()
+        if configuration.source == .consensus { snapshot.pending = ingestor.pipeline.pendingMessages }
+        return snapshot
     }
 
     /// Runs `body` on the machine under the lock, and reports a change of phase afterwards.

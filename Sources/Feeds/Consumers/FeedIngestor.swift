@@ -22,4 +22,11 @@ public final class FeedIngestor: Sendable {
     public func ingest(_ bytes: [UInt8], source: FeedSource, subscription: FeedSubscription, receivedAt: Timestamp) -> IngestResult {
         turn.withLock { _ in pipeline.ingest(bytes, source: source, subscription: subscription, receivedAt: receivedAt) }
     }
+
+    /// Expires held consensus messages that waited too long; called by consumer threads while
+    /// their connection is quiet, so expiry does not wait for the next message.
+    public func expirePending(now: Timestamp) {
+        guard pipeline.pendingMessages > 0 else { return }
+        turn.withLock { _ in pipeline.expirePending(now: now) }
+    }
 }

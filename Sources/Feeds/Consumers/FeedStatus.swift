@@ -26,6 +26,9 @@ public struct FeedStatus: Sendable, Equatable {
     public var authFailure: Bool
     /// Whether a connection has opened at least once.
     public var hasConnected: Bool
+    /// Consensus messages held until a rating or insight names their ISIN (shared by every
+    /// consensus connection; 0 on the other feeds).
+    public var pending: Int = 0
 
     /// The status of a feed that does not run.
     public static func disabled(_ configuration: FeedConfiguration) -> FeedStatus {

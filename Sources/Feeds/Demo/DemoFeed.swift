@@ -117,7 +117,7 @@ public final class DemoFeed: @unchecked Sendable {
             guard !shouldStop else { return nil }
             switch pipeline.ingest(message.bytes, source: message.source, receivedAt: clock.now()) {
             case .applied(.applied): applied += 1
-            case .applied: break
+            case .applied, .held: break
             case .deadLettered: deadLetters += 1
             }
         }

@@ -1,21 +1,34 @@
 import LiveState
+import Synchronization
 
 /// The one path every upstream message takes, live or in demo mode: decode, then apply to the
 /// store, or keep as a dead letter with its reason and an excerpt.
 ///
-/// Holds no mutable state of its own; the store is the single writer and expects its calls
-/// from one thread at a time (one consumer thread per process, or the demo thread).
+/// A consensus message tied only by an ISIN the store does not know yet is held (bounded by
+/// `PendingISINLimits`) rather than refused: it is applied, in arrival order, as soon as a
+/// rating or insight naming that ISIN has been applied. The store is the single writer and
+/// expects its calls from one thread at a time (one `FeedIngestor` per process, or the demo
+/// thread); the held list has its own lock only so `/status` can count it from elsewhere.
 public final class FeedPipeline: Sendable {
     /// Where decoded messages and dead letters go.
     public let store: any StoreWriting
     /// Decodes every message, with the pipeline's limits.
     public let decoder: FeedDecoder
+    /// Consensus messages waiting for their ISIN.
+    let pending: Mutex<PendingConsensus>
+    /// `pending`'s count, read without the lock: the hot path skips all pending work at 0.
+    let pendingCount = Atomic<Int>(0)
 
-    /// A pipeline into `store`, holding messages to `limits`.
-    public init(store: any StoreWriting, limits: FeedLimits = FeedLimits()) {
+    /// A pipeline into `store`, holding messages to `limits` and early ISIN-only consensus
+    /// messages to `pendingLimits`.
+    public init(store: any StoreWriting, limits: FeedLimits = FeedLimits(), pendingLimits: PendingISINLimits = PendingISINLimits()) {
         self.store = store
         self.decoder = FeedDecoder(limits: limits)
+        pending = Mutex(PendingConsensus(limits: pendingLimits))
     }
+
+    /// Consensus messages held until the store learns their ISIN.
+    public var pendingMessages: Int { pendingCount.load(ordering: .relaxed) }
 
     /// Decodes and applies one message that arrived on `source`.
     @discardableResult
@@ -31,14 +44,45 @@ public final class FeedPipeline: Sendable {
         _ input: UnsafeBufferPointer<UInt8>, source: FeedSource, subscription: FeedSubscription = .unfiltered,
         receivedAt: Timestamp
     ) -> IngestResult {
+        if pendingMessages > 0 { expirePending(now: receivedAt) }
         let store = self.store
-        switch decoder.decode(input, source: source, subscription: subscription, resolveISIN: { store.ticker(forISIN: $0) }) {
+        // The ISIN the decoder asked the store about in vain: what an early message waits for.
+        var unknownISIN: String?
+        let decoded = decoder.decode(input, source: source, subscription: subscription) { isin in
+            let ticker = store.ticker(forISIN: isin)
+            if ticker == nil { unknownISIN = isin }
+            return ticker
+        }
+        switch decoded {
         case .success(let message):
-            return .applied(store.apply(message, receivedAt: receivedAt))
+            let outcome = store.apply(message, receivedAt: receivedAt)
+            if pendingMessages > 0, let isin = message.change.namedISIN { releasePending(isin) }
+            return .applied(outcome)
         case .failure(let failure):
-            let excerpt = DeadLetterExcerpt.make(input, limit: decoder.limits.deadLetterExcerptBytes)
-            store.recordDeadLetter(DeadLetter(source: source, reason: failure.reason, excerpt: excerpt, receivedAt: receivedAt))
+            if failure.category == .noSecurity, let isin = unknownISIN {
+                let entry = PendingConsensus.Entry(isin: isin, bytes: Array(input), subscription: subscription, receivedAt: receivedAt)
+                if hold(entry, failure: failure) { return .held(isin: isin) }
+                return .deadLettered(failure)
+            }
+            deadLetter(input, source: source, reason: failure.reason, receivedAt: receivedAt)
             return .deadLettered(failure)
+        }
+    }
+
+    /// Keeps the refused `input` as a dead letter with an excerpt.
+    func deadLetter(_ input: UnsafeBufferPointer<UInt8>, source: FeedSource, reason: String, receivedAt: Timestamp) {
+        let excerpt = DeadLetterExcerpt.make(input, limit: decoder.limits.deadLetterExcerptBytes)
+        store.recordDeadLetter(DeadLetter(source: source, reason: reason, excerpt: excerpt, receivedAt: receivedAt))
+    }
+}
+
+extension Change {
+    /// The ISIN a rating or insight names, which the store learns from applying it.
+    var namedISIN: String? {
+        switch self {
+        case .rating(_, let rating): rating.isin
+        case .insight(_, let insight): insight.isin
+        case .consensus, .ratingDeleted, .insightDeleted: nil
         }
     }
 }

@@ -45,7 +45,8 @@ public enum WebSocketError: Error, Sendable, Equatable, CustomStringConvertible 
         case .invalidURL(let why): "invalid WebSocket URL: \(why)"
         case .invalidHeader(let name): "invalid request header '\(name)'"
         case .resolveFailed(let error): "could not resolve host: \(error)"
-        case .connectFailed(let error): "could not connect: \(error)"
+        // Not "could not connect": the feed consumer says that of every connect failure.
+        case .connectFailed(let error): "TCP connect failed: \(error)"
         case .tlsFailed(let error): "TLS failed: \(error)"
         case .transportFailed(let error): "connection failed: \(error)"
         case .timedOut(let stage): "timed out during \(stage.rawValue)"
