@@ -4,9 +4,8 @@ import Testing
 /// `ratingsd` in live mode against real `upstream-sim` processes on loopback: the state after
 /// the whole recorded stream, through drops and bad frames, wrong tokens and silence.
 ///
-/// Consensus comes from a second simulator started only once ratings and insights are in: some
-/// consensus lines name only an ISIN, which the store learns from the ratings, and with all three
-/// streams at once whether such a line resolves would depend on thread timing.
+/// All three streams run at once from one simulator: consensus lines that name only an ISIN
+/// may arrive before the rating that names it, and are held until it has.
 @Suite(.serialized) struct EndToEndTests {
     static let ratingsPath = "/api/v2.1/calendar/ratings/stream"
     static let consensusPath = "/api/v1/consensus-ratings/stream"
@@ -54,46 +53,52 @@ import Testing
         "ws://127.0.0.1:\(port)\(path)" + (fault.map { "?fault=\($0)" } ?? "")
     }
 
-    /// Streams the whole fixture into a live ratingsd, with a `fault` per feed, and returns the
-    /// server once every source applied what the fixtures hold; fails the test otherwise.
+    /// Streams the whole fixture into a live ratingsd from one simulator (paced at `rate`), with a
+    /// `fault` per feed, and returns the server once every source applied what the fixtures
+    /// hold; fails the test otherwise.
     static func streamEverything(
         ratingsFault: String? = nil, consensusFault: String? = nil, insightsFault: String? = nil,
-        expected: [String: Int]
-    ) throws -> (server: RatingsdProcess, sims: [UpstreamSimProcess]) {
-        let sim = try UpstreamSimProcess(arguments: simArguments)
-        let consensusPort = try LoopbackSocket.closedPort()
+        rate: Int = 2000, expected: [String: Int]
+    ) throws -> (server: RatingsdProcess, sim: UpstreamSimProcess) {
+        let sim = try UpstreamSimProcess(arguments: ["--rate", "\(rate)", "--no-loop"])
         let server = try RatingsdProcess(
             arguments: [
                 "--ratings-url", feedURL(sim.port, ratingsPath, fault: ratingsFault),
+                "--consensus-url", feedURL(sim.port, consensusPath, fault: consensusFault),
                 "--insights-url", feedURL(sim.port, insightsPath, fault: insightsFault),
-                "--consensus-url", feedURL(consensusPort, consensusPath, fault: consensusFault),
             ],
             environment: ["BENZINGA_TOKEN": "sim-token"])
-        let first = try waitForStatus(server) { status in
-            counter(status, "ratings", "applied") == expected["ratings"] && counter(status, "insights", "applied") == expected["insights"]
+        let done = try waitForStatus(server) { status in
+            ["ratings", "consensus", "insights"].allSatisfy { settled(status, $0) == expected[$0] }
+                && feed(status, "consensus")?["pending"] as? Int == 0
         }
-        try #require(first != nil, "ratings and insights never reached \(expected); status: \(snapshot(server)); log:\n\(server.log.text)")
-        let consensusSim = try UpstreamSimProcess(arguments: simArguments, port: consensusPort)
-        let second = try waitForStatus(server) { counter($0, "consensus", "applied") == expected["consensus"] }
-        try #require(second != nil, "consensus never reached \(expected); status: \(snapshot(server)); log:\n\(server.log.text)")
-        return (server, [sim, consensusSim])
+        try #require(done != nil, "the feeds never reached \(expected); status: \(snapshot(server)); log:\n\(server.log.text)")
+        return (server, sim)
     }
 
-    /// The fixture's applied counts by source, and its state.
-    static func fixture() throws -> (applied: [String: Int], state: ComparableState, deadLetters: [String: Int]) {
+    /// Messages a source has settled: applied, or found older than what the store holds. With
+    /// all feeds at once, a consensus held for its ISIN may be applied after a newer one of the
+    /// same ticker arrived, and is then stale rather than applied; the state is the same.
+    static func settled(_ status: [String: Any], _ source: String) -> Int? {
+        guard let applied = counter(status, source, "applied"), let stale = counter(status, source, "stale") else { return nil }
+        return applied + stale
+    }
+
+    /// The fixture's settled counts by source (applied plus stale), its state and dead letters.
+    static func fixture() throws -> (settled: [String: Int], state: ComparableState, deadLetters: [String: Int]) {
         let (state, statistics) = try ComparableState.fromFixtures()
-        var applied: [String: Int] = [:]
+        var settled: [String: Int] = [:]
         var deadLetters: [String: Int] = [:]
         for (source, counters) in statistics.sources {
-            applied[source.rawValue] = counters.applied
+            settled[source.rawValue] = counters.applied + counters.stale
             deadLetters[source.rawValue] = counters.deadLetters
         }
-        return (applied, state, deadLetters)
+        return (settled, state, deadLetters)
     }
 
     @Test func theFullStreamServesExactlyTheStateComputedFromTheFixtures() throws {
         let fixture = try Self.fixture()
-        let (server, _) = try Self.streamEverything(expected: fixture.applied)
+        let (server, _) = try Self.streamEverything(expected: fixture.settled)
         let served = try ComparableState.served(port: server.port)
         #expect(served.repeatedIDs.isEmpty, "\(served.repeatedIDs)")
         #expect(served.tickers.count == fixture.state.tickers.count)
@@ -108,45 +113,40 @@ import Testing
 
     @Test func aDropNearTheEndOfEveryFeedIsHealedByReplayAndDedupWithNothingMissingOrRepeated() throws {
         let fixture = try Self.fixture()
-        // Each drop leaves fewer lines than the simulator's replay holds (100), so a reconnect's
-        // `replay` covers whatever streamed while the feed was away, however long its backoff;
-        // and a reconnect receives fewer messages than its drop count, so each feed drops once.
         let (server, _) = try Self.streamEverything(
-            ratingsFault: "drop:1223", consensusFault: "drop:304", insightsFault: "drop:115", expected: fixture.applied)
+            ratingsFault: "drop:1223", consensusFault: "drop:304", insightsFault: "drop:115", expected: fixture.settled)
+        try Self.expectHealed(server, fixture: fixture)
+    }
+
+    /// Every connection is dropped after N messages (replayed ones count), so each feed goes
+    /// through many drop, reconnect, replay cycles: N must exceed the replay's 100 for a
+    /// connection to get past its replay. The simulator's stream is shared and live, as
+    /// Benzinga's is: what streams while a feed is away is recovered only if the reconnect
+    /// comes before 100 more messages went by, which the consumer's quick reconnect after a
+    /// connection that delivered data (at most 50 ms of jitter) ensures at this rate.
+    @Test func aDropEveryNMessagesEndsInExactlyTheFixtureStateWithNothingLostAndDuplicatesCounted() throws {
+        let fixture = try Self.fixture()
+        let (server, _) = try Self.streamEverything(
+            ratingsFault: "drop:150", consensusFault: "drop:150", insightsFault: "drop:110", rate: 500, expected: fixture.settled)
         let status = try Self.status(server)
+        #expect((Self.feed(status, "ratings")?["reconnects"] as? Int ?? 0) >= 5, "\(status)")
+        #expect((Self.feed(status, "consensus")?["reconnects"] as? Int ?? 0) >= 2, "\(status)")
+        try Self.expectHealed(server, fixture: fixture)
+    }
+
+    /// Every feed reconnected, replay brought counted duplicates, and the served state is the
+    /// fixture's with no record twice and the fixture's dead letters only.
+    static func expectHealed(_ server: RatingsdProcess, fixture: (settled: [String: Int], state: ComparableState, deadLetters: [String: Int])) throws {
+        let status = try status(server)
         for name in ["ratings", "consensus", "insights"] {
-            let feed = Self.feed(status, name)
+            let feed = feed(status, name)
             #expect((feed?["reconnects"] as? Int ?? 0) > 0, "\(name): \(feed ?? [:])")
-            #expect((Self.counter(status, name, "duplicates") ?? 0) > 0, "\(name): replay brought no duplicates: \(status)")
+            #expect((counter(status, name, "duplicates") ?? 0) > 0, "\(name): replay brought no duplicates: \(status)")
+            #expect(counter(status, name, "dead_letters") == fixture.deadLetters[name], "\(name): \(status)")
         }
         let served = try ComparableState.served(port: server.port)
         #expect(served.repeatedIDs.isEmpty, "\(served.repeatedIDs)")
         #expect(served == fixture.state, "\(served.differences(from: fixture.state).joined(separator: "\n"))")
-    }
-
-    @Test func aMalformedFrameReconnectsOnlyItsFeedAndSaysWhy() throws {
-        let sim = try UpstreamSimProcess(arguments: Self.simArguments)
-        let server = try RatingsdProcess(
-            arguments: [
-                "--ratings-url", Self.feedURL(sim.port, Self.ratingsPath, fault: "malformed:20"),
-                "--consensus-url", Self.feedURL(sim.port, Self.consensusPath),
-                "--insights-url", Self.feedURL(sim.port, Self.insightsPath),
-            ],
-            environment: ["BENZINGA_TOKEN": "sim-token"])
-        let seen = try Self.waitForStatus(server) { status in
-            (Self.feed(status, "ratings")?["reconnects"] as? Int ?? 0) > 0
-                && (Self.counter(status, "insights", "applied") ?? 0) > 0 && (Self.counter(status, "consensus", "applied") ?? 0) > 0
-        }
-        let status = try #require(seen, "the ratings feed never reconnected; log:\n\(server.log.text)")
-        let ratings = try #require(Self.feed(status, "ratings"))
-        let lastError = try #require(ratings["last_error"] as? String, "\(ratings)")
-        #expect(lastError.contains("peer broke the protocol") && lastError.contains("reserved bits set"), "\(lastError)")
-        for name in ["consensus", "insights"] {
-            let feed = Self.feed(status, name)
-            #expect(feed?["reconnects"] as? Int == 0, "\(name): \(feed ?? [:])")
-            #expect(feed?["state"] as? String == "open", "\(name): \(feed ?? [:])")
-            #expect(feed?["last_error"] is NSNull, "\(name): \(feed ?? [:])")
-        }
     }
 
     @Test func aWrongTokenShowsAsAuthFailureOnEveryFeedAndInReadyz() throws {
