@@ -11,7 +11,9 @@ ws:// loopback connection into a release ratingsd in live mode.
     written until GET /ratings/{id}, polled back to back on one keep-alive connection, answers
     200. Each sample therefore includes at least one HTTP round trip of this Python client (an
     upper bound on the server's own frame-to-visible time); 1 ms pause between samples,
-    warm-up samples discarded.
+    warm-up samples discarded. Reference in the same run: GETs of a rating already visible on
+    the same connection (the round trip alone).
+References for throughput: the sender alone, into a reader that discards the bytes.
 
 Usage: scripts/bench-upstream.py --ratingsd .build/release/ratingsd [--messages N] [--runs R]
        [--samples S]
@@ -191,11 +193,41 @@ def latency_run(binary, messages, samples, warmup, run):
                     raise RuntimeError(f"{path} never became visible")
             if index >= warmup:
                 timings.append((time.perf_counter_ns() - start) / 1000)
-        timings.sort()
-        return timings[len(timings) // 2], timings[min(len(timings) - 1, int(len(timings) * 0.99))]
+        # Reference, same run and connection: a GET of a rating already visible, i.e. the
+        # HTTP round trip every sample above includes at least once.
+        references = []
+        for _ in range(samples):
+            time.sleep(0.001)
+            start = time.perf_counter_ns()
+            server.get(path)
+            references.append((time.perf_counter_ns() - start) / 1000)
+        return percentiles(timings), percentiles(references)
     finally:
         feed.close()
         server.stop()
+
+
+def percentiles(values):
+    """p50 and p99 of `values`."""
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2], ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+def sender_reference(blob):
+    """msg/s-independent reference: bytes per second this sender pushes over loopback TCP into
+    a reader that discards them, so the throughput figure is known not to be the sender's."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    sender = socket.create_connection(listener.getsockname())
+    receiver, _ = listener.accept()
+    listener.close()
+    threading.Thread(target=lambda: drain(receiver), daemon=True).start()
+    start = time.perf_counter()
+    sender.sendall(blob)
+    elapsed = time.perf_counter() - start
+    sender.close()
+    return len(blob) / elapsed
 
 
 def main():
@@ -215,16 +247,24 @@ def main():
         rates.append(throughput_run(arguments.ratingsd, blob, arguments.messages))
         print(f"  run {run + 1}: {rates[-1]:,.0f} msg/s")
     print(f"median throughput: {statistics.median(rates):,.0f} msg/s (target >= 100,000)")
+    reference = statistics.median(sender_reference(blob) for _ in range(3))
+    per_frame = len(blob) / arguments.messages
+    print(f"reference, the sender alone into a discarding reader: {reference / 1e6:,.0f} MB/s = {reference / per_frame:,.0f} frames/s"
+          f" ({reference / per_frame / statistics.median(rates):.1f}x ratingsd's rate)")
 
     latency_runs = max(1, arguments.runs - 2)
     print(f"latency at idle: {arguments.samples} samples per run after {arguments.warmup} warm-up, {latency_runs} runs")
-    p50s, p99s = [], []
+    p50s, p99s, reference50s, reference99s = [], [], [], []
     for run in range(latency_runs):
-        p50, p99 = latency_run(arguments.ratingsd, messages, arguments.samples, arguments.warmup, run)
+        (p50, p99), (reference50, reference99) = latency_run(arguments.ratingsd, messages, arguments.samples, arguments.warmup, run)
         p50s.append(p50)
         p99s.append(p99)
-        print(f"  run {run + 1}: p50 {p50:.0f} us, p99 {p99:.0f} us")
-    print(f"median latency: p50 {statistics.median(p50s):.0f} us, p99 {statistics.median(p99s):.0f} us (target p99 < 1000 us)")
+        reference50s.append(reference50)
+        reference99s.append(reference99)
+        print(f"  run {run + 1}: frame to visible p50 {p50:.0f} us, p99 {p99:.0f} us;"
+              f" reference GET of a visible rating p50 {reference50:.0f} us, p99 {reference99:.0f} us")
+    print(f"median latency: p50 {statistics.median(p50s):.0f} us, p99 {statistics.median(p99s):.0f} us (target p99 < 1000 us);"
+          f" reference GET p50 {statistics.median(reference50s):.0f} us, p99 {statistics.median(reference99s):.0f} us")
 
 
 if __name__ == "__main__":

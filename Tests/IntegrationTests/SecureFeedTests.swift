@@ -41,7 +41,9 @@ import Testing
         #expect(feed["state"] as? String != "open", "\(feed)")
         #expect(status["ready"] as? Bool == false)
         #expect(EndToEndTests.counter(status, "ratings", "applied") == 0)
-        #expect(server.log.text.contains("certificate"), "the log does not say why:\n\(server.log.text)")
+        // The log line follows the status change on the feed's thread: await it, bounded.
+        let logged = server.log.waitForLine(timeout: EndToEndTests.patience) { $0.contains("TLS failed") && $0.contains("certificate") ? true : nil }
+        #expect(logged == true, "the log does not say why:\n\(server.log.text)")
         withExtendedLifetime((sim, relay)) {}
     }
 }
