@@ -10,13 +10,14 @@ final class LiveSource: DataSource {
     private let supervisor: FeedSupervisor
     private let logger: Logger
 
-    /// Consumers for the enabled `configurations`, feeding `store`.
+    /// Consumers for the enabled `configurations`, feeding `store`; consensus messages waiting
+    /// for their ISIN are held to `pendingLimits`.
     init(
         store: Store, configurations: [FeedConfiguration], policy: FeedConnectionPolicy,
-        options: FeedConsumerOptions, logger: Logger
+        options: FeedConsumerOptions, pendingLimits: PendingISINLimits = PendingISINLimits(), logger: Logger
     ) {
         supervisor = FeedSupervisor(
-            configurations: configurations, ingestor: FeedIngestor(pipeline: FeedPipeline(store: store)),
+            configurations: configurations, ingestor: FeedIngestor(pipeline: FeedPipeline(store: store, pendingLimits: pendingLimits)),
             policy: policy, options: options, logger: logger)
         self.logger = logger
     }

@@ -16,6 +16,10 @@ extension Ratingsd {
         guard heartbeatInterval >= 1, heartbeatInterval <= Self.maxHeartbeatSeconds else {
             throw ValidationError("--heartbeat-interval must be 1-\(Int(Self.maxHeartbeatSeconds)) seconds, got \(heartbeatInterval)")
         }
+        guard maxPendingConsensus >= 0 else { throw ValidationError("--max-pending-consensus must be 0 or more, got \(maxPendingConsensus)") }
+        guard pendingConsensusSeconds >= 1, pendingConsensusSeconds <= Self.maxPendingSeconds else {
+            throw ValidationError("--pending-consensus-seconds must be 1-\(Int(Self.maxPendingSeconds)), got \(pendingConsensusSeconds)")
+        }
         if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             throw ValidationError("--ca-file: cannot read \(caFile)")
         }
@@ -68,6 +72,16 @@ extension Ratingsd {
         var policy = FeedConnectionPolicy()
         policy.heartbeatInterval = .milliseconds(Int64(heartbeatInterval * 1000))
         return policy
+    }
+
+    /// The longest a consensus message may wait for its ISIN: a day; a message older than that
+    /// is stale news, and the list must not pin memory forever.
+    static let maxPendingSeconds = 86_400.0
+
+    /// The bounds of the held ISIN-only consensus messages, from `--max-pending-consensus` and
+    /// `--pending-consensus-seconds`.
+    var pendingLimits: PendingISINLimits {
+        PendingISINLimits(maxMessages: maxPendingConsensus, maxAge: .milliseconds(Int64(pendingConsensusSeconds * 1000)))
     }
 
     /// How each consumer runs, with `--ca-file`.

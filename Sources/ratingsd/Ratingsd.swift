@@ -30,7 +30,7 @@ struct Ratingsd: ParsableCommand {
         "ratings-per-ticker", "max-ratings", "insights-per-ticker", "max-insights",
         "head-timeout", "idle-timeout",
         "ratings-url", "consensus-url", "insights-url", "tickers", "isins", "consensus-aggregate-type",
-        "ca-file", "feeds", "heartbeat-interval",
+        "ca-file", "feeds", "heartbeat-interval", "max-pending-consensus", "pending-consensus-seconds",
     ]
 
     /// Flag names (no value) that may also come from the environment.
@@ -107,6 +107,12 @@ struct Ratingsd: ParsableCommand {
 
     @Option(help: "Seconds between text pings on each feed; two intervals without a frame mean a dead connection.")
     var heartbeatInterval = 30.0
+
+    @Option(help: "Consensus messages naming only an ISIN no rating or insight has named yet, held until one does (0: refuse them at once).")
+    var maxPendingConsensus = 1_000
+
+    @Option(help: "Seconds such a consensus message is held at most before it becomes a dead letter.")
+    var pendingConsensusSeconds = 300.0
 
     /// Runs with the process's arguments and environment merged.
     static func main() {

@@ -69,7 +69,7 @@ final class Service {
         }
         return LiveSource(
             store: store, configurations: configurations, policy: options.feedPolicy,
-            options: options.feedConsumerOptions, logger: logger)
+            options: options.feedConsumerOptions, pendingLimits: options.pendingLimits, logger: logger)
     }
 
     private var storeLimits: StoreLimits {

@@ -77,6 +77,8 @@ import Testing
         (["--consensus-aggregate-type", "ratio"], "--consensus-aggregate-type must be number or percentage"),
         (["--heartbeat-interval", "0"], "--heartbeat-interval must be"),
         (["--ca-file", "/nonexistent/ca.pem"], "--ca-file: cannot read /nonexistent/ca.pem"),
+        (["--max-pending-consensus=-1"], "--max-pending-consensus must be 0 or more"),
+        (["--pending-consensus-seconds", "0"], "--pending-consensus-seconds must be 1-86400"),
         (["--ratings-url", "http://example.com/stream"], "--ratings-url"),
     ])
     func unusableFeedOptionsFailWithAMessageNamingTheFlag(arguments: [String], message: String) {
@@ -94,6 +96,12 @@ import Testing
         #expect(command.feedPolicy.heartbeatInterval == .milliseconds(12_500))
         #expect(command.feedConsumerOptions.client.caFile == "/dev/null")
         #expect(try Ratingsd.parse([]).feedPolicy.heartbeatInterval == .seconds(30))
+    }
+
+    @Test func pendingConsensusLimitsReachThePipelineWithTheirDefaults() throws {
+        let command = try Ratingsd.parse(["--max-pending-consensus", "5", "--pending-consensus-seconds", "2.5"])
+        #expect(command.pendingLimits == PendingISINLimits(maxMessages: 5, maxAge: .milliseconds(2_500)))
+        #expect(try Ratingsd.parse([]).pendingLimits == PendingISINLimits())
     }
 
     @Test func feedFlagsComeFromTheEnvironmentToo() {
