@@ -34,7 +34,7 @@ struct ResponseHeaders: Sendable {
 
         json = Self.fields(contentType: "application/json", cacheControl: "no-cache", then: exposed)
         yaml = Self.fields(contentType: "application/yaml", cacheControl: "no-cache", then: exposed)
-        metrics = Self.fields(contentType: PrometheusExposition.contentType, cacheControl: "no-store", then: cors)
+        metrics = Self.fields(contentType: PrometheusExposition.contentType, cacheControl: "no-store", then: exposed)
         notModified = Self.fields(contentType: nil, cacheControl: "no-cache", then: exposed)
         problem = Self.fields(contentType: "application/problem+json", cacheControl: "no-store", then: exposed)
 
