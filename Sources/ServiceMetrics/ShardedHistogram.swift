@@ -56,7 +56,7 @@ public final class ShardedHistogram: @unchecked Sendable {
     @inline(__always)
     public func record(shard: Int, row: Int, column: Int, nanoseconds: Int64) {
         precondition(row >= 0 && row < rows && column >= 0 && column < columns, "histogram cell out of range")
-        let series = (shard % shards) * shardStride + (row * columns + column) * seriesStride
+        let series = (shard < shards ? shard : shard % shards) * shardStride + (row * columns + column) * seriesStride
         var bucket = 0
         while bucket < bounds.count && nanoseconds > bounds[bucket] { bucket += 1 }
         cells[series + bucket].wrappingAdd(1, ordering: .relaxed)
