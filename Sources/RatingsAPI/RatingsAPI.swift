@@ -8,7 +8,8 @@ import ServiceMetrics
 /// It answers synchronously on the event loop that parsed the request: no task, no actor, no
 /// lock of its own. Documents come from the store already rendered, and their bytes go out
 /// as they are (a reference count, not a copy); only lists, `/status` and errors are assembled
-/// here. `HEAD` gets the `GET` response and the server drops the body.
+/// here. `HEAD` gets the `GET` response and the server drops the body. Every answer is counted
+/// in per-loop request metrics; only a `/metrics` scrape takes a lock (the registry's, once).
 public final class RatingsAPI: HTTPResponder {
     /// Where every document comes from.
     let store: any StoreReading

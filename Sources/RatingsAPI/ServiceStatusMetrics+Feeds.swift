@@ -6,6 +6,8 @@ extension ServiceStatusMetrics {
     /// a dashboard can sum by state; a state outside the list still gets a series when reported.
     static let feedStates = ["disabled", "idle", "connecting", "open", "backing_off", "stopped_for_auth", "stopped"]
 
+    /// The feed families; each is declared even when there is no feed (demo mode), so a
+    /// dashboard query finds the name either way.
     static func feeds(_ feeds: [FeedReport], into exposition: inout PrometheusExposition) {
         let labelled = feeds.map { ([("feed", $0.name), ("source", $0.source.rawValue)], $0) }
         exposition.family("ratingsd_feed_messages_total", .counter, help: "Data messages received on the feed connection.")

@@ -15,8 +15,9 @@ public final class ShardedHistogram: @unchecked Sendable {
     /// Bucket upper bounds in nanoseconds, ascending; an observation equal to a bound falls in
     /// that bucket (Prometheus' `le`).
     public let bounds: [Int64]
-    /// Row and column counts.
+    /// Rows of the table (e.g. routes).
     public let rows: Int
+    /// Columns of the table (e.g. status codes).
     public let columns: Int
     /// Shards allocated; `record(shard:...)` wraps larger indices.
     public let shards: Int

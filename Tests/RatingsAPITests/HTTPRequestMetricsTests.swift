@@ -79,6 +79,17 @@ import Testing
         #expect(harness.send("/metrics", method: .delete).status.code == 405)
     }
 
+    @Test func anotherComponentsSourceFollowsTheAPIFamilies() {
+        let harness = Harness()
+        harness.api.metrics.register { exposition in
+            exposition.family("ratingsd_events_subscribers", .gauge, help: "Open event streams.")
+            exposition.sample("ratingsd_events_subscribers", 2)
+        }
+        let text = harness.send("/metrics").text
+        #expect(text.hasSuffix("# TYPE ratingsd_events_subscribers gauge\nratingsd_events_subscribers 2\n"))
+        #expect(text.hasPrefix("# HELP ratingsd_info "))
+    }
+
     @Test func everyRouteHasTheMetricsRowOfItsTemplate() {
         for (row, route) in Route.metricsRoutes.enumerated() {
             #expect(route.metricsRow == row)
