@@ -2,8 +2,9 @@
 import PackageDescription
 
 /// ratingsd: live analyst ratings, consensus and insights over HTTP.
-/// Modules depend only on those below them: HTTPServer, WebSocket and LiveState on nothing of ours,
-/// Feeds on LiveState and WebSocket, RatingsAPI on HTTPServer and LiveState, `ratingsd` wires them together.
+/// Modules depend only on those below them: HTTPServer, WebSocket, LiveState and ServiceMetrics on nothing
+/// of ours, Feeds on LiveState and WebSocket, RatingsAPI on HTTPServer, LiveState and ServiceMetrics,
+/// `ratingsd` wires them together.
 let package = Package(
     name: "ratingsd",
     products: [
@@ -13,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(name: "CHTTPSystem"),
@@ -32,11 +35,18 @@ let package = Package(
             name: "Feeds",
             dependencies: ["LiveState", "WebSocket", .product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "RatingsAPI", dependencies: ["HTTPServer", "LiveState"]),
+        .target(
+            name: "ServiceMetrics",
+            dependencies: [
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ]
+        ),
+        .target(name: "RatingsAPI", dependencies: ["HTTPServer", "LiveState", "ServiceMetrics"]),
         .executableTarget(
             name: "ratingsd",
             dependencies: [
-                "HTTPServer", "LiveState", "Feeds", "RatingsAPI",
+                "HTTPServer", "LiveState", "Feeds", "RatingsAPI", "ServiceMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -62,7 +72,8 @@ let package = Package(
         .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),
         .testTarget(name: "LiveStateTests", dependencies: ["LiveState"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "LiveState", "WebSocket", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "RatingsAPITests", dependencies: ["RatingsAPI", "HTTPServer", "LiveState", "Feeds"]),
+        .testTarget(name: "ServiceMetricsTests", dependencies: ["ServiceMetrics"]),
+        .testTarget(name: "RatingsAPITests", dependencies: ["RatingsAPI", "HTTPServer", "LiveState", "Feeds", "ServiceMetrics"]),
         .testTarget(name: "ratingsdTests", dependencies: ["ratingsd"]),
         .testTarget(name: "upstream-simTests", dependencies: ["upstream-sim"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ratingsd", "upstream-sim", "WebSocket", "Feeds", "LiveState"]),

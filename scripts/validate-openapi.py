@@ -280,6 +280,11 @@ class Checker:
         self.request("GET", "/readyz", (200, 503))
         status = self.request("GET", "/status", 200)
         self.request("GET", "/status?verbose=1", 400, problem="invalid-parameter", parameter="verbose")
+        metrics = self.request("GET", "/metrics", 200)
+        self.failures.check(metrics.header("Content-Type") == "text/plain; version=0.0.4; charset=utf-8",
+                            f"{metrics}: Content-Type {metrics.header('Content-Type')!r} is not Prometheus text 0.0.4")
+        self.request("HEAD", "/metrics", 200)
+        self.request("GET", "/metrics?format=json", 400, problem="invalid-parameter", parameter="format")
         document = self.request("GET", "/openapi.yaml", 200)
         self.failures.check(document.body == self.spec_bytes,
                             "GET /openapi.yaml: the served document differs from the file checked here")
@@ -387,7 +392,7 @@ class Checker:
             response = self.request(method, target, 405, problem="method-not-allowed")
             self.failures.check(response.header("Allow") == "GET, HEAD, OPTIONS",
                                 f"{response}: Allow is {response.header('Allow')!r}")
-        for target in ("/ratings", "/consensus/AAPL", "/status"):
+        for target in ("/ratings", "/consensus/AAPL", "/status", "/metrics"):
             self.request("OPTIONS", target, 204, headers={
                 "Origin": "https://example.com", "Access-Control-Request-Method": "GET",
                 "Access-Control-Request-Headers": "if-none-match"})

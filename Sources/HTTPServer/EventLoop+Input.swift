@@ -117,7 +117,7 @@ extension EventLoop {
                 reject(connection, rejection)
                 return count
             case .complete(let consumed):
-                let request = HTTPRequest(head: head, base: base, headers: headerSpans, reusing: takeRecycledHeaders())
+                let request = HTTPRequest(head: head, base: base, headers: headerSpans, reusing: takeRecycledHeaders(), loop: index)
                 connection.headProgress.reset()
                 offset += consumed
                 switch head.framing {

@@ -4,7 +4,7 @@ extension HTTPRequest {
     ///
     /// Strings of up to 15 UTF-8 bytes are stored inline by Swift, so a typical short path and
     /// the `Host` field allocate nothing; the method of a common request is a shared constant.
-    init(head: HTTPRequestHead, base: UnsafePointer<UInt8>, headers spans: UnsafeMutableBufferPointer<HTTPHeaderSpan>, reusing headers: consuming HTTPHeaders) {
+    init(head: HTTPRequestHead, base: UnsafePointer<UInt8>, headers spans: UnsafeMutableBufferPointer<HTTPHeaderSpan>, reusing headers: consuming HTTPHeaders, loop: Int) {
         let method = Self.method(base + head.method.lower, count: head.method.count)
         let target = Self.string(base, head.target)
         let path: String
@@ -20,11 +20,11 @@ extension HTTPRequest {
         for k in 0..<head.headerCount {
             headers.add(name: Self.string(base, spans[k].name), value: Self.string(base, spans[k].value))
         }
-        self.init(method: method, target: target, path: path, query: query, version: head.version, headers: headers)
+        self.init(method: method, target: target, path: path, query: query, version: head.version, headers: headers, loop: loop)
     }
 
     /// Every stored property at once, with the target already split (no second scan).
-    init(method: HTTPMethod, target: String, path: String, query: String?, version: HTTPVersion, headers: HTTPHeaders) {
+    init(method: HTTPMethod, target: String, path: String, query: String?, version: HTTPVersion, headers: HTTPHeaders, loop: Int) {
         self.method = method
         self.target = target
         self.path = path
@@ -32,6 +32,7 @@ extension HTTPRequest {
         self.version = version
         self.headers = headers
         self.body = []
+        self.loop = loop
     }
 
     @inline(__always)

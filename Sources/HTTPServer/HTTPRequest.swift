@@ -10,6 +10,9 @@ public struct HTTPRequest: Sendable {
     public var version: HTTPVersion
     public var headers: HTTPHeaders
     public var body: [UInt8]
+    /// The index of the event loop that parsed the request (0 for a request built by hand):
+    /// per-loop state such as metrics shards is indexed by it, so no two loops share it.
+    public var loop: Int
 
     public init(
         method: HTTPMethod, target: String, version: HTTPVersion = .http1_1,
@@ -27,5 +30,6 @@ public struct HTTPRequest: Sendable {
         self.version = version
         self.headers = headers
         self.body = body
+        self.loop = 0
     }
 }

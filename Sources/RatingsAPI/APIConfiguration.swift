@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// What the HTTP API can be tuned with; every limit has the default the OpenAPI document states.
 public struct APIConfiguration: Sendable {
     /// `Access-Control-Allow-Origin` on every response (`--cors-origin`); nil sends no CORS
@@ -17,12 +19,17 @@ public struct APIConfiguration: Sendable {
     public var preflightMaxAgeSeconds: Int
     /// The bytes served at `GET /openapi.yaml` (the executable embeds the file).
     public var openAPIDocument: [UInt8]
+    /// How many shards the request metrics keep: set it to the server's event loop count so
+    /// every loop records into memory of its own (more loops than shards share, correctly but
+    /// with contended cache lines).
+    public var metricsShards: Int
 
     /// The defaults are the documented ones; `defaultPageSize` must lie in `1...maxPageSize`.
     public init(
         corsOrigin: String? = "*", maxTickersPerRequest: Int = 100, defaultPageSize: Int = 50,
         maxPageSize: Int = 1000, maxTickerLength: Int = 16, maxFirmLength: Int = 256,
-        preflightMaxAgeSeconds: Int = 86_400, openAPIDocument: [UInt8] = []
+        preflightMaxAgeSeconds: Int = 86_400, openAPIDocument: [UInt8] = [],
+        metricsShards: Int = HTTPServerConfiguration.onlineProcessorCount
     ) {
         self.corsOrigin = corsOrigin
         self.maxTickersPerRequest = maxTickersPerRequest
@@ -32,5 +39,6 @@ public struct APIConfiguration: Sendable {
         self.maxFirmLength = maxFirmLength
         self.preflightMaxAgeSeconds = preflightMaxAgeSeconds
         self.openAPIDocument = openAPIDocument
+        self.metricsShards = metricsShards
     }
 }

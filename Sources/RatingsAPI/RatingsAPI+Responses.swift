@@ -1,4 +1,5 @@
 import HTTPServer
+import ServiceMetrics
 
 /// Turning bodies, problems and preflights into responses with the right headers.
 extension RatingsAPI {
@@ -46,8 +47,13 @@ extension RatingsAPI {
     }
 
     /// Refusals by the server itself (malformed, too large, too slow, overloaded) as problem
-    /// documents, so every error a client sees has one shape.
+    /// documents, so every error a client sees has one shape. Counted under the `rejected`
+    /// route in the first loop's shard: a rejection carries no loop index, and it is rare.
     public func respond(toRejected rejection: HTTPRejection) -> HTTPResponse {
+        let start = MonotonicClock.nanoseconds()
+        defer {
+            requestMetrics.record(loop: 0, row: HTTPRequestMetrics.rejectedRow, status: rejection.status.code, since: start)
+        }
         let type = ProblemType.forRejection(rejection.status)
         var response = HTTPResponse(
             status: rejection.status, headers: headers.problem, body: APIProblem(type, rejection.detail).render())

@@ -1,5 +1,6 @@
 import HTTPServer
 import LiveState
+import ServiceMetrics
 
 /// The endpoints about the service itself rather than the market data.
 extension RatingsAPI {
@@ -11,7 +12,7 @@ extension RatingsAPI {
     static let healthETag = EntityTag.strong(hashing: healthBody)
     static let readyETag = EntityTag.strong(hashing: readyBody)
 
-    /// `/healthz`, `/readyz`, `/status` and `/openapi.yaml`.
+    /// `/healthz`, `/readyz`, `/status`, `/metrics` and `/openapi.yaml`.
     func service(_ route: Route, request: HTTPRequest) throws(APIProblem) -> HTTPResponse {
         switch route {
         case .healthz:
@@ -27,6 +28,9 @@ extension RatingsAPI {
         case .status:
             let body = StatusDocument.render(statistics: store.statistics(), state: serviceState(), now: clock())
             return ok(body, etag: EntityTag.strong(hashing: body), request: request)
+        case .metrics:
+            // No ETag: every scrape differs (uptime at least), so a 304 would never be earned.
+            return HTTPResponse(status: .ok, headers: headers.metrics, body: metrics.scrape())
         default:
             guard !configuration.openAPIDocument.isEmpty else {
                 throw APIProblem(.notFound, "This build carries no OpenAPI document.")

@@ -1,5 +1,6 @@
 import HTTPServer
 import LiveState
+import ServiceMetrics
 
 /// The ratingsd HTTP API: routes, query validation, ETags, CORS and problem documents over a
 /// `StoreReading`.
@@ -7,7 +8,8 @@ import LiveState
 /// It answers synchronously on the event loop that parsed the request: no task, no actor, no
 /// lock of its own. Documents come from the store already rendered, and their bytes go out
 /// as they are (a reference count, not a copy); only lists, `/status` and errors are assembled
-/// here. `HEAD` gets the `GET` response and the server drops the body.
+/// here. `HEAD` gets the `GET` response and the server drops the body. Every answer is counted
+/// in per-loop request metrics; only a `/metrics` scrape takes a lock (the registry's, once).
 public final class RatingsAPI: HTTPResponder {
     /// Where every document comes from.
     let store: any StoreReading
@@ -23,13 +25,20 @@ public final class RatingsAPI: HTTPResponder {
     let tickerSymbols: TickerParameter
     /// The tag of `configuration.openAPIDocument`, hashed once.
     let openAPIETag: String
+    /// What `GET /metrics` shows; register a `MetricsSource` here to add to it.
+    public let metrics: MetricsRegistry
+    /// Request counts and latencies, one shard per event loop.
+    let requestMetrics: HTTPRequestMetrics
 
     /// An API over `store`. `service` is asked for the current mode and readiness on every
     /// `/status` and `/readyz`; `clock` gives "now" for uptime (a parameter so tests can fix it).
+    /// The API registers its own families (those of `/status`, then the HTTP requests) on
+    /// `metrics`: give every API a registry of its own.
     public init(
         store: any StoreReading, configuration: APIConfiguration,
         service: @escaping @Sendable () -> ServiceState,
-        clock: @escaping @Sendable () -> Timestamp = { Timestamp.now() }
+        clock: @escaping @Sendable () -> Timestamp = { Timestamp.now() },
+        metrics: MetricsRegistry = MetricsRegistry()
     ) {
         precondition(
             configuration.defaultPageSize >= 1 && configuration.defaultPageSize <= configuration.maxPageSize,
@@ -43,11 +52,26 @@ public final class RatingsAPI: HTTPResponder {
         headers = ResponseHeaders(configuration: configuration)
         tickerSymbols = TickerParameter(maxLength: configuration.maxTickerLength)
         openAPIETag = EntityTag.strong(hashing: configuration.openAPIDocument)
+        precondition(configuration.metricsShards >= 1, "metricsShards must be at least 1")
+        self.metrics = metrics
+        requestMetrics = HTTPRequestMetrics(shards: configuration.metricsShards)
+        metrics.register(ServiceStatusMetrics(store: store, serviceState: service, clock: clock))
+        metrics.register(requestMetrics)
     }
 
     /// Routes the request: 404 for an unknown path, 405 with `Allow` for a method other than
     /// GET, HEAD and OPTIONS, 204 for OPTIONS, and otherwise the endpoint's answer or problem.
+    /// Every answer is counted in the request metrics of the loop that parsed the request.
     public func respond(to request: HTTPRequest) -> HTTPResponse {
+        let start = MonotonicClock.nanoseconds()
+        var row = HTTPRequestMetrics.unmatchedRow
+        let response = route(request, row: &row)
+        requestMetrics.record(loop: request.loop, row: row, status: response.status.code, since: start)
+        return response
+    }
+
+    /// The answer of `respond(to:)`; sets `row` to the metrics row of the route it matched.
+    private func route(_ request: HTTPRequest, row: inout Int) -> HTTPResponse {
         do throws(APIProblem) {
             guard let route = try Route.match(path: request.path) else {
                 if request.method == .options, request.path == "*" { return preflight(request) }
@@ -55,6 +79,7 @@ public final class RatingsAPI: HTTPResponder {
                     .notFound,
                     "Nothing lives at \(APIProblem.quote(request.path)); /openapi.yaml lists every endpoint.")
             }
+            row = route.metricsRow
             switch request.method {
             case .get, .head: return try answer(route, to: request)
             case .options: return preflight(request)
@@ -88,7 +113,7 @@ public final class RatingsAPI: HTTPResponder {
         case .ticker(let ticker):
             try rejectQuery(of: request, route: route)
             return try tickerOverview(ticker: ticker, request: request)
-        case .healthz, .readyz, .status, .openAPI:
+        case .healthz, .readyz, .status, .openAPI, .metrics:
             try rejectQuery(of: request, route: route)
             return try service(route, request: request)
         }

@@ -1,4 +1,5 @@
 import HTTPServer
+import ServiceMetrics
 
 /// The header sets of every kind of response, built once from the configuration so a request
 /// copies a ready list (one allocation when it adds its `ETag`) instead of assembling one.
@@ -7,6 +8,8 @@ struct ResponseHeaders: Sendable {
     let json: HTTPHeaders
     /// `GET /openapi.yaml`.
     let yaml: HTTPHeaders
+    /// `GET /metrics`: the Prometheus text format, never cached.
+    let metrics: HTTPHeaders
     /// 304 answers: what a 200 would carry but the content type.
     let notModified: HTTPHeaders
     /// Problem documents: `Cache-Control: no-store`, since an error is no state worth keeping.
@@ -31,6 +34,7 @@ struct ResponseHeaders: Sendable {
 
         json = Self.fields(contentType: "application/json", cacheControl: "no-cache", then: exposed)
         yaml = Self.fields(contentType: "application/yaml", cacheControl: "no-cache", then: exposed)
+        metrics = Self.fields(contentType: PrometheusExposition.contentType, cacheControl: "no-store", then: exposed)
         notModified = Self.fields(contentType: nil, cacheControl: "no-cache", then: exposed)
         problem = Self.fields(contentType: "application/problem+json", cacheControl: "no-store", then: exposed)
 

@@ -6,6 +6,7 @@ import HTTPServer
 import LiveState
 import Logging
 import RatingsAPI
+import ServiceMetrics
 
 /// The running service: one store, the HTTP server in front of it, and the source that feeds
 /// it: the live upstream feeds when an enabled feed has a token, else demo mode on the
@@ -29,11 +30,18 @@ final class Service {
         let startedAt = Timestamp.now()
         let store = Store(limits: storeLimits)
         let source = dataSource(store: store, configurations: configurations)
+        // One registry for the process: the API registers its families on it, later components
+        // register their own `MetricsSource`s, and the swift-metrics API of the whole process
+        // records into its Prometheus registry.
+        let metrics = MetricsRegistry()
+        metrics.bootstrapSwiftMetrics()
         let api = RatingsAPI(
             store: store,
             configuration: APIConfiguration(
-                corsOrigin: options.corsOrigin, openAPIDocument: Array(EmbeddedResources.openAPIDocument.utf8)),
-            service: { source.serviceState(startedAt: startedAt) }
+                corsOrigin: options.corsOrigin, openAPIDocument: Array(EmbeddedResources.openAPIDocument.utf8),
+                metricsShards: serverConfiguration.threads),
+            service: { source.serviceState(startedAt: startedAt) },
+            metrics: metrics
         )
         let server = HTTPServer(configuration: serverConfiguration, responder: api, logger: logger)
         // Signals are caught before anything starts, so one sent the moment "listening" is
