@@ -23,6 +23,8 @@ extension ServiceStatusMetrics {
         }
         exposition.family("ratingsd_feed_connected", .gauge, help: "1 while the feed connection is open, else 0.")
         for (labels, feed) in labelled { exposition.sample("ratingsd_feed_connected", labels, feed.connectedSince == nil ? 0 : 1) }
+        exposition.family("ratingsd_feed_pending_consensus", .gauge, help: "Consensus messages held until the store learns the ISIN they name.")
+        for (labels, feed) in labelled { exposition.sample("ratingsd_feed_pending_consensus", labels, feed.pending) }
         let name = "ratingsd_feed_last_message_timestamp_seconds"
         exposition.family(name, .gauge, help: "When the last data message arrived on the feed connection, in seconds since the Unix epoch; absent before the first.")
         for (labels, feed) in labelled {

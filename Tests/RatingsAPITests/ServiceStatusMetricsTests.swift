@@ -19,7 +19,7 @@ import Testing
         let feed = FeedReport(
             name: "consensus[BRK/B]", source: .consensus, state: "open", url: "wss://example.test/consensus",
             connectedSince: Timestamp(millisecondsSinceEpoch: 1_728_000_001_000),
-            lastMessageAt: Timestamp(millisecondsSinceEpoch: 1_728_000_011_500), messages: 7, reconnects: 2)
+            lastMessageAt: Timestamp(millisecondsSinceEpoch: 1_728_000_011_500), messages: 7, reconnects: 2, pending: 3)
         let state = ServiceState(
             mode: .live, startedAt: Harness.startedAt, readinessReasons: ["ratings feed not connected"], feeds: [feed])
         let text = scrape(StatusDocumentTests.statistics(), state, uptimeMilliseconds: 12_500)
@@ -94,6 +94,9 @@ import Testing
             # HELP ratingsd_feed_connected 1 while the feed connection is open, else 0.
             # TYPE ratingsd_feed_connected gauge
             ratingsd_feed_connected{feed="consensus[BRK/B]",source="consensus"} 1
+            # HELP ratingsd_feed_pending_consensus Consensus messages held until the store learns the ISIN they name.
+            # TYPE ratingsd_feed_pending_consensus gauge
+            ratingsd_feed_pending_consensus{feed="consensus[BRK/B]",source="consensus"} 3
             # HELP ratingsd_feed_last_message_timestamp_seconds When the last data message arrived on the feed connection, in seconds since the Unix epoch; absent before the first.
             # TYPE ratingsd_feed_last_message_timestamp_seconds gauge
             ratingsd_feed_last_message_timestamp_seconds{feed="consensus[BRK/B]",source="consensus"} 1728000011.5
