@@ -23,13 +23,17 @@ public final class RatingsAPI: HTTPResponder {
     let tickerSymbols: TickerParameter
     /// The tag of `configuration.openAPIDocument`, hashed once.
     let openAPIETag: String
+    /// `GET /events`; nil answers it 404.
+    let events: EventFanout?
 
     /// An API over `store`. `service` is asked for the current mode and readiness on every
     /// `/status` and `/readyz`; `clock` gives "now" for uptime (a parameter so tests can fix it).
+    /// `events` serves `GET /events`.
     public init(
         store: any StoreReading, configuration: APIConfiguration,
         service: @escaping @Sendable () -> ServiceState,
-        clock: @escaping @Sendable () -> Timestamp = { Timestamp.now() }
+        clock: @escaping @Sendable () -> Timestamp = { Timestamp.now() },
+        events: EventFanout? = nil
     ) {
         precondition(
             configuration.defaultPageSize >= 1 && configuration.defaultPageSize <= configuration.maxPageSize,
@@ -43,6 +47,7 @@ public final class RatingsAPI: HTTPResponder {
         headers = ResponseHeaders(configuration: configuration)
         tickerSymbols = TickerParameter(maxLength: configuration.maxTickerLength)
         openAPIETag = EntityTag.strong(hashing: configuration.openAPIDocument)
+        self.events = events
     }
 
     /// Routes the request: 404 for an unknown path, 405 with `Allow` for a method other than
@@ -88,6 +93,8 @@ public final class RatingsAPI: HTTPResponder {
         case .ticker(let ticker):
             try rejectQuery(of: request, route: route)
             return try tickerOverview(ticker: ticker, request: request)
+        case .events:
+            return try events(request: request)
         case .healthz, .readyz, .status, .openAPI:
             try rejectQuery(of: request, route: route)
             return try service(route, request: request)

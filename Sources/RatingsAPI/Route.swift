@@ -25,6 +25,8 @@ enum Route: Equatable, Sendable {
     case status
     /// `/openapi.yaml`.
     case openAPI
+    /// `/events`.
+    case events
 
     /// Every route answers these, and only these.
     static let allowedMethods = "GET, HEAD, OPTIONS"
@@ -35,6 +37,7 @@ enum Route: Equatable, Sendable {
         case .consensusBatch: return ["tickers"]
         case .ratings: return RecordFilter.ratingParameters
         case .insights: return RecordFilter.insightParameters
+        case .events: return EventStreamRequest.parameters
         default: return []
         }
     }
@@ -54,6 +57,7 @@ enum Route: Equatable, Sendable {
         case .readyz: return "/readyz"
         case .status: return "/status"
         case .openAPI: return "/openapi.yaml"
+        case .events: return "/events"
         }
     }
 }
