@@ -27,6 +27,7 @@ test: deps
 bench: release
 	scripts/bench.sh
 	scripts/bench-feed.sh
+	scripts/bench-sse.sh
 
 clean:
 	rm -rf .build

@@ -14,6 +14,9 @@ final class LoadClient {
     var recording = false
     /// Subscribers whose connection ended.
     private(set) var closed = 0
+    /// Every this-many-th subscriber is sampled, so samples spread over the whole population
+    /// (the server serves its subscribers in an order, and the first are not the typical ones).
+    private var sampleStride: Int { options.sampled > 0 ? max(1, options.subscribers / options.sampled) : Int.max }
 
     init(options: LoadOptions) {
         self.options = options
@@ -41,7 +44,7 @@ final class LoadClient {
                 event.events = EPOLLIN.rawValue | EPOLLRDHUP.rawValue
                 event.data.u64 = UInt64(subscribers.count)
                 epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &event)
-                subscribers.append(Subscriber(fd: fd, sampled: subscribers.count < options.sampled))
+                subscribers.append(Subscriber(fd: fd, sampled: subscribers.count % sampleStride == 0))
             }
             let deadline = Self.monotonic() + 30
             while subscribers.contains(where: { !$0.subscribed && $0.status <= 200 }) {

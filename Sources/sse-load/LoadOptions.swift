@@ -12,7 +12,7 @@ struct LoadOptions {
     var duration = 10.0
     /// ratingsd's process id, for CPU and RSS from /proc; 0: not measured.
     var pid = 0
-    /// Subscribers whose consensus events are parsed for the apply-to-receipt latency.
+    /// Subscribers (spread over all) whose consensus events are parsed for the apply-to-receipt latency.
     var sampled = 50
     /// Connections opened at once before waiting for them to be subscribed.
     var connectBatch = 500

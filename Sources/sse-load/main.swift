@@ -4,7 +4,7 @@ import Glibc
 // key=value pairs, what they received. Throughput mode: events/s delivered in total over
 // `--duration`, ratingsd's CPU share over the same window (from /proc/PID/stat), and the p50/p99
 // from apply to receipt, taken from the `received_at` (when ratingsd applied it) of consensus
-// events on the first `--sampled` subscribers. Idle mode (`--idle`): ratingsd's resident memory
+// events on `--sampled` subscribers spread evenly over all. Idle mode (`--idle`): ratingsd's resident memory
 // before and after opening the subscribers, and the difference per subscriber.
 
 guard let options = LoadOptions(Array(CommandLine.arguments.dropFirst())) else {
