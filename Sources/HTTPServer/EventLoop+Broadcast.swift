@@ -31,15 +31,18 @@ extension EventLoop {
         }
     }
 
-    /// Asks every subscriber for its bytes of `message` and sends them. Walks backwards, so a
-    /// subscriber closed on the way (its entry replaced by the last, already visited) is safe.
-    func deliver(_ message: any HTTPBroadcastMessage) {
+    /// Asks every subscriber for its bytes of `messages` (all those of one wakeup, in order) and
+    /// sends them with one `send` per subscriber however many messages a burst brought. Walks
+    /// backwards, so a subscriber closed on the way (its entry replaced by the last, already
+    /// visited) is safe.
+    func deliver(_ messages: [any HTTPBroadcastMessage]) {
+        guard !messages.isEmpty else { return }
         var index = broadcastSubscribers.count - 1
         var queued = 0
         while index >= 0 {
             let entry = broadcastSubscribers[index]
             broadcastScratch.removeAll(keepingCapacity: true)
-            entry.receiver.receive(message, into: &broadcastScratch)
+            for message in messages { entry.receiver.receive(message, into: &broadcastScratch) }
             if !broadcastScratch.isEmpty, let connection = table.lookup(entry.connection) {
                 queued += send(broadcastScratch, toSubscriber: connection, at: index)
             }

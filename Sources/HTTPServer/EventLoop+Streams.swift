@@ -8,7 +8,7 @@ extension EventLoop {
             serviceStream(connection)
         }
         postedStreams.removeAll(keepingCapacity: true)
-        for message in postedBroadcasts { deliver(message) }
+        deliver(postedBroadcasts)
         postedBroadcasts.removeAll(keepingCapacity: true)
         if shutdownRequested && !shuttingDown { beginShutdown() }
     }

@@ -9,6 +9,7 @@ public typealias HTTPBroadcastMessage = AnyObject & Sendable
 /// publication order, so an implementation may keep per-stream state (say, the last id sent)
 /// without a lock, provided nothing else touches it; it must not block.
 public protocol HTTPBroadcastReceiver: AnyObject, Sendable {
-    /// Appends what to send for `message` to `output` (which arrives empty).
+    /// Appends what to send for `message` to `output`, which may already hold this stream's
+    /// bytes for the messages before it in the same burst (they go out together).
     func receive(_ message: any HTTPBroadcastMessage, into output: inout [UInt8])
 }
