@@ -6,7 +6,8 @@
 #   - a reference in the same run: ratingsd's CPU at the same rate with one subscriber, so the
 #     fan-out's own cost is the difference;
 #   - memory: ratingsd RSS with 10 000 idle subscribers minus before, per subscriber.
-# Holds /work/wt/bench.lock for the builds and the runs; bounded in time; kills what it starts.
+# PHASES (default all four), RUNS, DURATION, RATE, SUBSCRIBERS, WIDE_RATE, IDLE_SUBSCRIBERS and
+# PORT tune it. Holds /work/wt/bench.lock for the builds and the runs; bounded in time; kills what it starts.
 set -euo pipefail
 if [[ -z "${BENCH_SSE_LOCKED:-}" ]]; then
     export BENCH_SSE_LOCKED=1
@@ -21,6 +22,7 @@ SUBSCRIBERS=${SUBSCRIBERS:-1000}
 RATE=${RATE:-100}
 IDLE_SUBSCRIBERS=${IDLE_SUBSCRIBERS:-10000}
 WIDE_RATE=${WIDE_RATE:-10}
+PHASES=${PHASES:-reference throughput wide idle}
 
 swift build -c release --product ratingsd >/dev/null
 swift build -c release --product sse-load >/dev/null
@@ -49,30 +51,41 @@ load() { timeout 120 "$BIN/sse-load" --port "$PORT" --pid "$PID" "$@"; }
 field() { tr ' ' '\n' | sed -n "s/^$1=//p"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else print v[int((NR + 1) / 2)] }'; }
 
-declare -a THROUGHPUT REFERENCE WIDE IDLE
+wants() { [[ " $PHASES " == *" $1 "* ]]; }
+
+declare -a THROUGHPUT=() REFERENCE=() WIDE=() IDLE=()
 for run in $(seq "$RUNS"); do
-    start_ratingsd "$RATE"
-    REFERENCE+=("$(load --subscribers 1 --warmup 2 --duration "$DURATION")")
-    echo "run $run reference: ${REFERENCE[-1]}"
-    cleanup
-    start_ratingsd "$RATE"
-    THROUGHPUT+=("$(load --subscribers "$SUBSCRIBERS" --warmup 3 --duration "$DURATION")")
-    echo "run $run throughput: ${THROUGHPUT[-1]}"
-    cleanup
-    start_ratingsd "$WIDE_RATE"
-    WIDE+=("$(load --subscribers "$IDLE_SUBSCRIBERS" --warmup 3 --duration "$DURATION")")
-    echo "run $run wide: ${WIDE[-1]}"
-    cleanup
-    # 0.01 messages/s: the initial load, then practically nothing, so subscribers stay idle.
-    start_ratingsd 0.01
-    IDLE+=("$(load --idle --subscribers "$IDLE_SUBSCRIBERS" --warmup 2)")
-    echo "run $run idle: ${IDLE[-1]}"
-    cleanup
+    if wants reference; then
+        start_ratingsd "$RATE"
+        REFERENCE+=("$(load --subscribers 1 --warmup 2 --duration "$DURATION")")
+        echo "run $run reference: ${REFERENCE[-1]}"
+        cleanup
+    fi
+    if wants throughput; then
+        start_ratingsd "$RATE"
+        THROUGHPUT+=("$(load --subscribers "$SUBSCRIBERS" --warmup 3 --duration "$DURATION")")
+        echo "run $run throughput: ${THROUGHPUT[-1]}"
+        cleanup
+    fi
+    if wants wide; then
+        start_ratingsd "$WIDE_RATE"
+        WIDE+=("$(load --subscribers "$IDLE_SUBSCRIBERS" --warmup 3 --duration "$DURATION")")
+        echo "run $run wide: ${WIDE[-1]}"
+        cleanup
+    fi
+    if wants idle; then
+        # 0.01 messages/s: the initial load, then practically nothing, so subscribers stay idle.
+        start_ratingsd 0.01
+        IDLE+=("$(load --idle --subscribers "$IDLE_SUBSCRIBERS" --warmup 2)")
+        echo "run $run idle: ${IDLE[-1]}"
+        cleanup
+    fi
 done
 
 summary() { # label, array name, fields...
     local label=$1 name=$2; shift 2
     local -n runs=$name
+    [[ ${#runs[@]} -gt 0 ]] || return 0
     local line="$label:"
     for key in "$@"; do
         line+=" $key=$(printf '%s\n' "${runs[@]}" | field "$key" | median)"
