@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Writes the text/event-stream format (WHATWG HTML, "server-sent events") byte by byte.
 ///
 /// Field values cannot hold line breaks: `id` and `event` with a CR, LF or NUL are refused (a
@@ -65,9 +69,13 @@ public enum EventStreamEncoder {
         !value.utf8.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0 }
     }
 
-    /// Whether `data` fits one `data:` line.
+    /// Whether `data` fits one `data:` line. Runs inside the store's lock for every applied
+    /// change, hence memchr (vectorised) rather than a byte loop.
     static func isSingleLine(_ data: [UInt8]) -> Bool {
-        !data.contains { $0 == 0x0A || $0 == 0x0D }
+        data.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return true }
+            return memchr(base, 0x0A, bytes.count) == nil && memchr(base, 0x0D, bytes.count) == nil
+        }
     }
 
     private static func field<Bytes: Sequence<UInt8>>(_ name: StaticString, _ value: Bytes, to output: inout [UInt8]) {
