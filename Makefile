@@ -28,6 +28,7 @@ bench: release
 	scripts/bench.sh
 	scripts/bench-feed.sh
 	scripts/bench-upstream.sh
+	scripts/bench-sse.sh
 
 clean:
 	rm -rf .build

@@ -26,7 +26,8 @@ extension RatingsAPI {
             }
             return ok(Self.readyBody, etag: Self.readyETag, request: request)
         case .status:
-            let body = StatusDocument.render(statistics: store.statistics(), state: serviceState(), now: clock())
+            let body = StatusDocument.render(
+                statistics: store.statistics(), state: serviceState(), now: clock(), events: events?.statistics)
             return ok(body, etag: EntityTag.strong(hashing: body), request: request)
         case .metrics:
             // No ETag: every scrape differs (uptime at least), so a 304 would never be earned.

@@ -27,18 +27,22 @@ public final class RatingsAPI: HTTPResponder {
     let openAPIETag: String
     /// What `GET /metrics` shows; register a `MetricsSource` here to add to it.
     public let metrics: MetricsRegistry
+    /// `GET /events`; nil answers it 404.
+    let events: EventFanout?
     /// Request counts and latencies, one shard per event loop.
     let requestMetrics: HTTPRequestMetrics
 
     /// An API over `store`. `service` is asked for the current mode and readiness on every
     /// `/status` and `/readyz`; `clock` gives "now" for uptime (a parameter so tests can fix it).
     /// The API registers its own families (those of `/status`, then the HTTP requests) on
-    /// `metrics`: give every API a registry of its own.
+    /// `metrics`: give every API a registry of its own. `events` serves `GET /events`; nil
+    /// answers it 404.
     public init(
         store: any StoreReading, configuration: APIConfiguration,
         service: @escaping @Sendable () -> ServiceState,
         clock: @escaping @Sendable () -> Timestamp = { Timestamp.now() },
-        metrics: MetricsRegistry = MetricsRegistry()
+        metrics: MetricsRegistry = MetricsRegistry(),
+        events: EventFanout? = nil
     ) {
         precondition(
             configuration.defaultPageSize >= 1 && configuration.defaultPageSize <= configuration.maxPageSize,
@@ -57,6 +61,8 @@ public final class RatingsAPI: HTTPResponder {
         requestMetrics = HTTPRequestMetrics(shards: configuration.metricsShards)
         metrics.register(ServiceStatusMetrics(store: store, serviceState: service, clock: clock))
         metrics.register(requestMetrics)
+        self.events = events
+        if let events { metrics.register(EventStreamMetrics(events: events)) }
     }
 
     /// Routes the request: 404 for an unknown path, 405 with `Allow` for a method other than
@@ -113,6 +119,8 @@ public final class RatingsAPI: HTTPResponder {
         case .ticker(let ticker):
             try rejectQuery(of: request, route: route)
             return try tickerOverview(ticker: ticker, request: request)
+        case .events:
+            return try events(request: request)
         case .healthz, .readyz, .status, .openAPI, .metrics:
             try rejectQuery(of: request, route: route)
             return try service(route, request: request)

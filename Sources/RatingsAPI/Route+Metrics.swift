@@ -4,7 +4,7 @@ extension Route {
     /// One route of each endpoint, in row order; their templates are the `route` labels.
     static let metricsRoutes: [Route] = [
         .consensus(ticker: ""), .consensusBatch, .ratings, .rating(id: ""), .insights, .insight(id: ""),
-        .tickers, .ticker(""), .healthz, .readyz, .status, .openAPI, .metrics,
+        .tickers, .ticker(""), .healthz, .readyz, .status, .openAPI, .metrics, .events,
     ]
 
     /// This route's row: its position in `metricsRoutes`. A new endpoint fails to compile here
@@ -24,6 +24,7 @@ extension Route {
         case .status: return 10
         case .openAPI: return 11
         case .metrics: return 12
+        case .events: return 13
         }
     }
 }
