@@ -32,7 +32,8 @@ let package = Package(
             name: "Feeds",
             dependencies: ["LiveState", "WebSocket", .product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "RatingsAPI", dependencies: ["HTTPServer", "LiveState"]),
+        // The dashboard page is embedded into ratingsd by the EmbedResources plugin, not compiled here.
+        .target(name: "RatingsAPI", dependencies: ["HTTPServer", "LiveState"], exclude: ["Dashboard"]),
         .executableTarget(
             name: "ratingsd",
             dependencies: [

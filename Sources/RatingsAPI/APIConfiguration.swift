@@ -17,12 +17,14 @@ public struct APIConfiguration: Sendable {
     public var preflightMaxAgeSeconds: Int
     /// The bytes served at `GET /openapi.yaml` (the executable embeds the file).
     public var openAPIDocument: [UInt8]
+    /// The HTML served at `GET /` (the executable embeds the dashboard page); empty answers 404.
+    public var dashboardPage: [UInt8]
 
     /// The defaults are the documented ones; `defaultPageSize` must lie in `1...maxPageSize`.
     public init(
         corsOrigin: String? = "*", maxTickersPerRequest: Int = 100, defaultPageSize: Int = 50,
         maxPageSize: Int = 1000, maxTickerLength: Int = 16, maxFirmLength: Int = 256,
-        preflightMaxAgeSeconds: Int = 86_400, openAPIDocument: [UInt8] = []
+        preflightMaxAgeSeconds: Int = 86_400, openAPIDocument: [UInt8] = [], dashboardPage: [UInt8] = []
     ) {
         self.corsOrigin = corsOrigin
         self.maxTickersPerRequest = maxTickersPerRequest
@@ -32,5 +34,6 @@ public struct APIConfiguration: Sendable {
         self.maxFirmLength = maxFirmLength
         self.preflightMaxAgeSeconds = preflightMaxAgeSeconds
         self.openAPIDocument = openAPIDocument
+        self.dashboardPage = dashboardPage
     }
 }

@@ -23,6 +23,8 @@ public final class RatingsAPI: HTTPResponder {
     let tickerSymbols: TickerParameter
     /// The tag of `configuration.openAPIDocument`, hashed once.
     let openAPIETag: String
+    /// `configuration.dashboardPage` with its tag and policy; nil when the page is empty.
+    let dashboardPage: DashboardPage?
 
     /// An API over `store`. `service` is asked for the current mode and readiness on every
     /// `/status` and `/readyz`; `clock` gives "now" for uptime (a parameter so tests can fix it).
@@ -43,6 +45,8 @@ public final class RatingsAPI: HTTPResponder {
         headers = ResponseHeaders(configuration: configuration)
         tickerSymbols = TickerParameter(maxLength: configuration.maxTickerLength)
         openAPIETag = EntityTag.strong(hashing: configuration.openAPIDocument)
+        dashboardPage = configuration.dashboardPage.isEmpty
+            ? nil : DashboardPage(html: configuration.dashboardPage, base: headers.html)
     }
 
     /// Routes the request: 404 for an unknown path, 405 with `Allow` for a method other than
@@ -91,6 +95,9 @@ public final class RatingsAPI: HTTPResponder {
         case .healthz, .readyz, .status, .openAPI:
             try rejectQuery(of: request, route: route)
             return try service(route, request: request)
+        case .dashboard:
+            try rejectQuery(of: request, route: route)
+            return try dashboard(request: request)
         }
     }
 

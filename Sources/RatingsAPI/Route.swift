@@ -25,6 +25,8 @@ enum Route: Equatable, Sendable {
     case status
     /// `/openapi.yaml`.
     case openAPI
+    /// `/`: the dashboard page.
+    case dashboard
 
     /// Every route answers these, and only these.
     static let allowedMethods = "GET, HEAD, OPTIONS"
@@ -54,6 +56,7 @@ enum Route: Equatable, Sendable {
         case .readyz: return "/readyz"
         case .status: return "/status"
         case .openAPI: return "/openapi.yaml"
+        case .dashboard: return "/"
         }
     }
 }

@@ -32,7 +32,8 @@ final class Service {
         let api = RatingsAPI(
             store: store,
             configuration: APIConfiguration(
-                corsOrigin: options.corsOrigin, openAPIDocument: Array(EmbeddedResources.openAPIDocument.utf8)),
+                corsOrigin: options.corsOrigin, openAPIDocument: Array(EmbeddedResources.openAPIDocument.utf8),
+                dashboardPage: Array(EmbeddedResources.dashboardPage.utf8)),
             service: { source.serviceState(startedAt: startedAt) }
         )
         let server = HTTPServer(configuration: serverConfiguration, responder: api, logger: logger)
