@@ -56,6 +56,8 @@ final class Connection {
     /// Set once the connection switched protocols: input goes to it, not to the HTTP parser.
     /// Its output runs through `stream` (unchunked, never kept alive).
     var upgraded: HTTPUpgradedConnection?
+    /// The stream is subscribed to the server's broadcast hub on this loop.
+    var broadcasting = false
 
     /// A connection just accepted, owning `socket`.
     init(socket: FileDescriptor, id: ConnectionID, countsAgainstCap: Bool, lifecycle: ConnectionLifecycle) {

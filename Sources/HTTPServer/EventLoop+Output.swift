@@ -81,6 +81,7 @@ extension EventLoop {
         connection.stream = Connection.ActiveStream(writer: writer, chunked: chunked, keepAlive: keep)
         connection.lifecycle.streamStarted()
         response.onStreamOpen?(writer)
+        subscribeIfAsked(connection)
     }
 
     /// Sends pending output with one `send`; keeps what the kernel did not take. When all is
@@ -149,6 +150,7 @@ extension EventLoop {
             context.rejectingConnections.subtract(1, ordering: .relaxed)
         }
         connection.upgraded = nil
+        unsubscribe(connection)
         if let stream = connection.stream {
             connection.stream = nil
             stream.writer.finish(streamReason)

@@ -2,12 +2,14 @@ extension EventLoop {
     /// Drains the mailbox: stream writes and closes posted from other threads, and shutdown.
     func handleMailbox() {
         mailbox.wakeup.drain()
-        let shutdownRequested = mailbox.take(into: &postedStreams)
+        let shutdownRequested = mailbox.take(into: &postedStreams, broadcasts: &postedBroadcasts)
         for id in postedStreams {
             guard let connection = table.lookup(id), connection.stream != nil else { continue }
             serviceStream(connection)
         }
         postedStreams.removeAll(keepingCapacity: true)
+        for message in postedBroadcasts { deliver(message) }
+        postedBroadcasts.removeAll(keepingCapacity: true)
         if shutdownRequested && !shuttingDown { beginShutdown() }
     }
 
@@ -19,12 +21,7 @@ extension EventLoop {
             close(connection, streamReason: .outputBufferOverflow, why: "stream output over \(limits.outputBufferLimit) bytes")
             return
         }
-        let out = outputBuffer(for: connection)
-        if stream.chunked {
-            ResponseEncoder.appendChunk(work.bytes, to: out)
-        } else {
-            out.append(work.bytes)
-        }
+        appendStreamBytes(work.bytes, chunked: stream.chunked, to: connection)
         if work.closeRequested { endStream(connection, reason: .closedByApplication) }
         flush(connection)
         guard connection.socket.isOpen else { return }
@@ -39,6 +36,7 @@ extension EventLoop {
     /// Ends a stream cleanly: the last chunk for chunked framing, then keep-alive or close.
     func endStream(_ connection: Connection, reason: HTTPStreamCloseReason) {
         guard let stream = connection.stream else { return }
+        unsubscribe(connection)
         connection.stream = nil
         connection.upgraded = nil
         if stream.chunked { outputBuffer(for: connection).append("0\r\n\r\n") }

@@ -49,6 +49,16 @@ final class EventLoop {
     var date = HTTPDateCache()
     /// Streams posted since the last wakeup (storage swapped with the mailbox's).
     var postedStreams: [ConnectionID] = []
+    /// Broadcast messages posted since the last wakeup (storage swapped likewise).
+    var postedBroadcasts: [any HTTPBroadcastMessage] = []
+    /// Streams subscribed to the server's broadcast hub on this loop.
+    var broadcastSubscribers = BroadcastSubscribers()
+    /// Where a subscriber's bytes for one message are assembled (reused).
+    var broadcastScratch: [UInt8] = []
+    /// When idle subscribers are next checked for a heartbeat; nil without subscribers.
+    var nextIdleSweep: Int64?
+    /// This loop's share of the hub's queued bytes as last reported.
+    var reportedQueuedBytes = 0
     /// The last request's header list, recycled so parsing a request allocates no list.
     var recycledHeaders = HTTPHeaders(minimumCapacity: 16)
     /// The four timeouts, in nanoseconds.
@@ -123,6 +133,7 @@ final class EventLoop {
                 }
             }
             expireDeadlines()
+            if let sweep = nextIdleSweep, now >= sweep { sweepIdleSubscribers() }
             if shuttingDown && (table.count == 0 || shutdownDeadline.map({ now >= $0 }) == true) { break }
         }
         finish()
@@ -143,6 +154,7 @@ final class EventLoop {
         var wake = deadlines.earliest
         if let paused = acceptPausedUntil { wake = min(wake ?? paused, paused) }
         if let limit = shutdownDeadline { wake = min(wake ?? limit, limit) }
+        if let sweep = nextIdleSweep { wake = min(wake ?? sweep, sweep) }
         guard let wake else { return -1 }
         let milliseconds = max(0, (wake - now) / 1_000_000)
         return Int32(clamping: milliseconds) + clockResolutionMilliseconds

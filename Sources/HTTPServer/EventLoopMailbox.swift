@@ -9,7 +9,11 @@ final class EventLoopMailbox: Sendable {
     struct Contents {
         /// Connections whose stream writer has queued bytes or a close.
         var streams: [ConnectionID] = []
+        /// Hub messages to deliver to this loop's subscribers, in publication order.
+        var broadcasts: [any HTTPBroadcastMessage] = []
         var shutdownRequested = false
+        /// The eventfd was signalled and the loop has not taken the contents since.
+        var signalled = false
     }
 
     private let contents = Mutex(Contents())
@@ -25,9 +29,25 @@ final class EventLoopMailbox: Sendable {
     func post(_ connection: ConnectionID) {
         let wake = contents.withLock { contents -> Bool in
             contents.streams.append(connection)
-            return contents.streams.count == 1
+            return Self.markSignalled(&contents)
         }
         if wake { wakeup.signal() }
+    }
+
+    /// Asks the loop to deliver a hub message to its subscribers.
+    func post(broadcast message: any HTTPBroadcastMessage) {
+        let wake = contents.withLock { contents -> Bool in
+            contents.broadcasts.append(message)
+            return Self.markSignalled(&contents)
+        }
+        if wake { wakeup.signal() }
+    }
+
+    /// Whether this post is the one that must signal (the first since the loop last took).
+    private static func markSignalled(_ contents: inout Contents) -> Bool {
+        guard !contents.signalled else { return false }
+        contents.signalled = true
+        return true
     }
 
     /// Asks the loop to begin a graceful shutdown.
@@ -36,11 +56,14 @@ final class EventLoopMailbox: Sendable {
         wakeup.signal()
     }
 
-    /// Moves the posted connections into `streams` (which must be empty, and whose storage is
-    /// swapped in so neither side reallocates) and says whether shutdown was requested.
-    func take(into streams: inout [ConnectionID]) -> Bool {
+    /// Moves the posted connections into `streams` and the posted messages into `broadcasts`
+    /// (both must be empty; their storage is swapped in so neither side reallocates) and says
+    /// whether shutdown was requested.
+    func take(into streams: inout [ConnectionID], broadcasts: inout [any HTTPBroadcastMessage]) -> Bool {
         contents.withLock { contents in
             swap(&streams, &contents.streams)
+            swap(&broadcasts, &contents.broadcasts)
+            contents.signalled = false
             return contents.shutdownRequested
         }
     }

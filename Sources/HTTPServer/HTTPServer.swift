@@ -19,9 +19,10 @@ public final class HTTPServer: Sendable {
     private let phase = Mutex(Phase.created)
     private let latch = StopLatch()
 
-    /// A server that will serve `responder` as `configuration` says once started.
-    public init(configuration: HTTPServerConfiguration, responder: some HTTPResponder, logger: Logger) {
-        context = ServerContext(configuration: configuration, responder: responder, logger: logger)
+    /// A server that will serve `responder` as `configuration` says once started; streams may
+    /// subscribe to `broadcastHub` (see `HTTPStreamWriter.subscribe`).
+    public init(configuration: HTTPServerConfiguration, responder: some HTTPResponder, logger: Logger, broadcastHub: HTTPBroadcastHub? = nil) {
+        context = ServerContext(configuration: configuration, responder: responder, logger: logger, broadcastHub: broadcastHub)
     }
 
     /// The bound port while running (the ephemeral one when configured with port 0).
@@ -50,6 +51,7 @@ public final class HTTPServer: Sendable {
                 loops.append(try EventLoop(index: index, context: context, listener: listeners[listeners.count == 1 ? 0 : index]))
             }
             let mailboxes = loops.map(\.mailbox)
+            context.broadcastHub?.attach(mailboxes)
             for (index, loop) in loops.enumerated() {
                 do {
                     try LoopThread.start(loop, latch: latch, name: "http-loop-\(index)")

@@ -18,6 +18,14 @@ extension HTTPStreamWriter {
         }
     }
 
+    /// The receiver `subscribe` left, once.
+    func takeReceiver() -> (any HTTPBroadcastReceiver)? {
+        shared.withLock { state in
+            defer { state.receiver = nil }
+            return state.receiver
+        }
+    }
+
     /// Records how many bytes of this connection's output the kernel has not taken yet.
     func reportUnsent(_ count: Int) {
         shared.withLock { $0.unsent = count }

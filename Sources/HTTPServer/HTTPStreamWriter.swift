@@ -20,6 +20,8 @@ public final class HTTPStreamWriter: Sendable {
         /// Whether the loop has told (or taken) the close handler about the end.
         var reported = false
         var onClose: (@Sendable (HTTPStreamCloseReason) -> Void)?
+        /// Set by `subscribe`, taken by the loop right after `onOpen`.
+        var receiver: (any HTTPBroadcastReceiver)?
     }
 
     /// State shared with the loop, behind a lock.
@@ -80,6 +82,14 @@ public final class HTTPStreamWriter: Sendable {
             return nil
         }
         if let reason = endedAlready { handler(reason) }
+    }
+
+    /// Subscribes this stream to the server's `HTTPBroadcastHub`: from now on `receiver` is
+    /// asked, on this stream's loop, for the bytes of every message published. Call it inside
+    /// `onOpen`, after writing anything that must precede the broadcasts (it is sent first);
+    /// later calls, or a server without a hub, subscribe nothing. Closing ends the subscription.
+    public func subscribe(_ receiver: any HTTPBroadcastReceiver) {
+        shared.withLock { $0.receiver = receiver }
     }
 
     /// Whether the stream still accepts writes.

@@ -9,14 +9,17 @@ final class ServerContext: Sendable {
     let responder: any HTTPResponder
     /// The logger passed to `HTTPServer`; each loop adds its index as metadata.
     let logger: Logger
+    /// Where subscribed streams get their broadcasts from, if the application uses any.
+    let broadcastHub: HTTPBroadcastHub?
     /// Connections within `maxConnections`, across all loops.
     let openConnections = Atomic<Int>(0)
     /// Connections above the cap held open only to send their 503.
     let rejectingConnections = Atomic<Int>(0)
 
     /// Shared state for one server; counts start at zero.
-    init(configuration: HTTPServerConfiguration, responder: any HTTPResponder, logger: Logger) {
+    init(configuration: HTTPServerConfiguration, responder: any HTTPResponder, logger: Logger, broadcastHub: HTTPBroadcastHub? = nil) {
         self.configuration = configuration
+        self.broadcastHub = broadcastHub
         self.responder = responder
         self.logger = logger
     }

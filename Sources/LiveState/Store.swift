@@ -12,23 +12,36 @@ public final class Store: StoreReading, StoreWriting {
     public let limits: StoreLimits
     /// Internal, not private: `Store+TickerList.swift` caches through it.
     let state: Mutex<StoreState>
+    /// Every applied change as a server-sent event, appended inside `apply`'s critical section.
+    public let events: EventLog
 
-    /// An empty store.
-    public init(limits: StoreLimits = StoreLimits()) {
+    /// An empty store with an empty event log.
+    public init(limits: StoreLimits = StoreLimits(), events: EventLog = EventLog()) {
         self.limits = limits
+        self.events = events
         state = Mutex(StoreState(limits: limits))
     }
 
     // MARK: StoreWriting
 
     /// Applies one decoded message; see `StoreState.upsert`, `delete` and `replaceConsensus`
-    /// for the rules. The message's JSON is rendered before the lock is taken.
+    /// for the rules. The message's JSON is rendered before the lock is taken. An applied change
+    /// is appended to `events` inside the lock (the log never lags the store) and published to
+    /// the log's listener after it.
     @discardableResult
     public func apply(_ message: FeedMessage, receivedAt: Timestamp) -> ApplyOutcome {
         let change = PreparedChange(message.change, receivedAt: receivedAt)
-        return state.withLock { state in
-            state.apply(change, source: message.source, envelopeID: message.envelopeID, receivedAt: receivedAt)
+        let (outcome, event) = state.withLock { state -> (ApplyOutcome, StoreEvent?) in
+            let deletedTicker = StoreEvent.tickerDeleted(by: change, in: state)
+            let outcome = state.apply(change, source: message.source, envelopeID: message.envelopeID, receivedAt: receivedAt)
+            guard case .applied(let sequence) = outcome,
+                  let event = StoreEvent(change, sequence: sequence, deletedTicker: deletedTicker, receivedAt: receivedAt)
+            else { return (outcome, nil) }
+            events.append(event)
+            return (outcome, event)
         }
+        if let event { events.publish(event) }
+        return outcome
     }
 
     /// Keeps a dead letter (newest first, bounded by `limits.deadLettersKept`) and counts it.

@@ -25,7 +25,8 @@ extension RatingsAPI {
             }
             return ok(Self.readyBody, etag: Self.readyETag, request: request)
         case .status:
-            let body = StatusDocument.render(statistics: store.statistics(), state: serviceState(), now: clock())
+            let body = StatusDocument.render(
+                statistics: store.statistics(), state: serviceState(), now: clock(), events: events?.statistics)
             return ok(body, etag: EntityTag.strong(hashing: body), request: request)
         default:
             guard !configuration.openAPIDocument.isEmpty else {

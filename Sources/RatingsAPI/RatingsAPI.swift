@@ -25,13 +25,17 @@ public final class RatingsAPI: HTTPResponder {
     let openAPIETag: String
     /// `configuration.dashboardPage` with its tag and policy; nil when the page is empty.
     let dashboardPage: DashboardPage?
+    /// `GET /events`; nil answers it 404.
+    let events: EventFanout?
 
     /// An API over `store`. `service` is asked for the current mode and readiness on every
     /// `/status` and `/readyz`; `clock` gives "now" for uptime (a parameter so tests can fix it).
+    /// `events` serves `GET /events`.
     public init(
         store: any StoreReading, configuration: APIConfiguration,
         service: @escaping @Sendable () -> ServiceState,
-        clock: @escaping @Sendable () -> Timestamp = { Timestamp.now() }
+        clock: @escaping @Sendable () -> Timestamp = { Timestamp.now() },
+        events: EventFanout? = nil
     ) {
         precondition(
             configuration.defaultPageSize >= 1 && configuration.defaultPageSize <= configuration.maxPageSize,
@@ -47,6 +51,7 @@ public final class RatingsAPI: HTTPResponder {
         openAPIETag = EntityTag.strong(hashing: configuration.openAPIDocument)
         dashboardPage = configuration.dashboardPage.isEmpty
             ? nil : DashboardPage(html: configuration.dashboardPage, base: headers.html)
+        self.events = events
     }
 
     /// Routes the request: 404 for an unknown path, 405 with `Allow` for a method other than
@@ -92,6 +97,8 @@ public final class RatingsAPI: HTTPResponder {
         case .ticker(let ticker):
             try rejectQuery(of: request, route: route)
             return try tickerOverview(ticker: ticker, request: request)
+        case .events:
+            return try events(request: request)
         case .healthz, .readyz, .status, .openAPI:
             try rejectQuery(of: request, route: route)
             return try service(route, request: request)

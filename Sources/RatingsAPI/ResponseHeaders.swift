@@ -15,6 +15,9 @@ struct ResponseHeaders: Sendable {
     let problem: HTTPHeaders
     /// 204 preflight answers, without the echoed `Access-Control-Allow-Headers`.
     let preflight: HTTPHeaders
+    /// `GET /events`: `text/event-stream`, `Cache-Control: no-cache`, `X-Accel-Buffering: no`
+    /// (so nginx passes events on at once), CORS.
+    let eventStream: HTTPHeaders
 
     /// `Access-Control-Allow-Headers` when the preflight names none.
     static let defaultAllowedHeaders = "If-None-Match, Last-Event-ID, Content-Type"
@@ -36,6 +39,10 @@ struct ResponseHeaders: Sendable {
         html = Self.fields(contentType: "text/html; charset=utf-8", cacheControl: "no-cache", then: exposed)
         notModified = Self.fields(contentType: nil, cacheControl: "no-cache", then: exposed)
         problem = Self.fields(contentType: "application/problem+json", cacheControl: "no-store", then: exposed)
+        var streaming = HTTPHeaders()
+        streaming.add(name: "X-Accel-Buffering", value: "no")
+        eventStream = Self.fields(
+            contentType: "text/event-stream", cacheControl: "no-cache", then: Self.appending(cors, to: streaming))
 
         var preflight = HTTPHeaders()
         preflight.add(name: "Allow", value: Route.allowedMethods)

@@ -46,7 +46,7 @@ extension Route {
 
     /// The first path segment, as one of the names the API knows.
     private enum Name {
-        case consensus, ratings, insights, tickers, healthz, readyz, status, openAPI, other
+        case consensus, ratings, insights, tickers, healthz, readyz, status, openAPI, events, other
     }
 
     private static let names: [(bytes: [UInt8], name: Name)] = [
@@ -54,6 +54,7 @@ extension Route {
         (Array("insights".utf8), .insights), (Array("tickers".utf8), .tickers),
         (Array("healthz".utf8), .healthz), (Array("readyz".utf8), .readyz),
         (Array("status".utf8), .status), (Array("openapi.yaml".utf8), .openAPI),
+        (Array("events".utf8), .events),
     ]
 
     /// The segment's name; nil when its percent-encoding is invalid. Only a segment holding
@@ -76,6 +77,7 @@ extension Route {
         case .readyz: return .route(.readyz)
         case .status: return .route(.status)
         case .openAPI: return .route(.openAPI)
+        case .events: return .route(.events)
         case .other: return .notFound
         }
     }

@@ -27,6 +27,8 @@ enum Route: Equatable, Sendable {
     case openAPI
     /// `/`: the dashboard page.
     case dashboard
+    /// `/events`.
+    case events
 
     /// Every route answers these, and only these.
     static let allowedMethods = "GET, HEAD, OPTIONS"
@@ -37,6 +39,7 @@ enum Route: Equatable, Sendable {
         case .consensusBatch: return ["tickers"]
         case .ratings: return RecordFilter.ratingParameters
         case .insights: return RecordFilter.insightParameters
+        case .events: return EventStreamRequest.parameters
         default: return []
         }
     }
@@ -57,6 +60,7 @@ enum Route: Equatable, Sendable {
         case .status: return "/status"
         case .openAPI: return "/openapi.yaml"
         case .dashboard: return "/"
+        case .events: return "/events"
         }
     }
 }

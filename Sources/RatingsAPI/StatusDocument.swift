@@ -3,8 +3,8 @@ import LiveState
 /// Renders `GET /status` from the store's counters and the service's own state; the shape is
 /// the one SHAPES.md and openapi.yaml fix, every key always present.
 enum StatusDocument {
-    /// The JSON bytes of the status document at `now`.
-    static func render(statistics: StoreStatistics, state: ServiceState, now: Timestamp) -> [UInt8] {
+    /// The JSON bytes of the status document at `now`; `events` adds the `events` member.
+    static func render(statistics: StoreStatistics, state: ServiceState, now: Timestamp, events: EventStreamStatistics? = nil) -> [UInt8] {
         var json = JSONWriter(capacity: 768 + statistics.recentDeadLetters.count * 256 + state.feeds.count * 384)
         json.raw("{\"status\":"); json.string(state.ready ? "ok" : "not_ready")
         json.raw(",\"mode\":"); json.string(state.mode.rawValue)
@@ -43,7 +43,9 @@ enum StatusDocument {
             json.raw(",\"received_at\":"); json.timestamp(letter.receivedAt)
             json.byte(UInt8(ascii: "}"))
         }
-        json.raw("]}")
+        json.byte(UInt8(ascii: "]"))
+        if let events { renderEvents(events, into: &json) }
+        json.byte(UInt8(ascii: "}"))
         return json.bytes
     }
 

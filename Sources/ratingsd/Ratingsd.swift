@@ -1,6 +1,7 @@
 import ArgumentParser
 import Feeds
 import Foundation
+import LiveState
 import Logging
 
 /// The `ratingsd` command: parses flags (and their `RATINGSD_*` environment twins) and runs the
@@ -31,6 +32,7 @@ struct Ratingsd: ParsableCommand {
         "head-timeout", "idle-timeout",
         "ratings-url", "consensus-url", "insights-url", "tickers", "isins", "consensus-aggregate-type",
         "ca-file", "feeds", "heartbeat-interval",
+        "event-log-size", "sse-heartbeat", "sse-retry", "max-subscribers",
     ]
 
     /// Flag names (no value) that may also come from the environment.
@@ -108,6 +110,18 @@ struct Ratingsd: ParsableCommand {
     @Option(help: "Seconds between text pings on each feed; two intervals without a frame mean a dead connection.")
     var heartbeatInterval = 30.0
 
+    @Option(help: "Events kept for resuming GET /events streams (Last-Event-ID).")
+    var eventLogSize = EventLog.defaultCapacity
+
+    @Option(help: "Seconds without an event after which a GET /events stream gets a heartbeat comment.")
+    var sseHeartbeat = 15.0
+
+    @Option(help: "Milliseconds an EventSource waits before reconnecting (the retry: field).")
+    var sseRetry = 3_000
+
+    @Option(help: "GET /events streams open at once; above it 503 with Retry-After.")
+    var maxSubscribers = 10_000
+
     /// Runs with the process's arguments and environment merged.
     static func main() {
         let overlay = EnvironmentOverlay(optionNames: environmentOptions, flagNames: environmentFlags)
@@ -131,6 +145,7 @@ struct Ratingsd: ParsableCommand {
         }
         guard headTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be positive") }
         try validateFeedOptions(environment: ProcessInfo.processInfo.environment)
+        try validateEventOptions()
     }
 
     /// Sets up logging at `--log-level` and runs the service until a shutdown signal.

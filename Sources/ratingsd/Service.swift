@@ -27,16 +27,19 @@ final class Service {
     func run() throws {
         let configurations = try options.feedConfigurations(environment: environment)
         let startedAt = Timestamp.now()
-        let store = Store(limits: storeLimits)
+        let store = Store(limits: storeLimits, events: EventLog(capacity: options.eventLogSize))
         let source = dataSource(store: store, configurations: configurations)
+        let events = eventFanout(store: store)
         let api = RatingsAPI(
             store: store,
             configuration: APIConfiguration(
                 corsOrigin: options.corsOrigin, openAPIDocument: Array(EmbeddedResources.openAPIDocument.utf8),
                 dashboardPage: Array(EmbeddedResources.dashboardPage.utf8)),
-            service: { source.serviceState(startedAt: startedAt) }
+            service: { source.serviceState(startedAt: startedAt) },
+            events: events
         )
-        let server = HTTPServer(configuration: serverConfiguration, responder: api, logger: logger)
+        let server = HTTPServer(
+            configuration: serverConfiguration, responder: api, logger: logger, broadcastHub: events.broadcastHub)
         // Signals are caught before anything starts, so one sent the moment "listening" is
         // logged is acted on rather than lost; the action is attached once there is something
         // to stop.
@@ -71,6 +74,16 @@ final class Service {
         return LiveSource(
             store: store, configurations: configurations, policy: options.feedPolicy,
             options: options.feedConsumerOptions, logger: logger)
+    }
+
+    /// `GET /events`, logging each subscriber dropped for reading too slowly.
+    private func eventFanout(store: Store) -> EventFanout {
+        let logger = self.logger
+        return EventFanout(store: store, configuration: options.eventStreamConfiguration) { lastID in
+            logger.warning("event stream dropped: the client read too slowly (output buffer full); it can resume", metadata: [
+                "last_event_id": "\(lastID)",
+            ])
+        }
     }
 
     private var storeLimits: StoreLimits {
