@@ -28,7 +28,8 @@ from pathlib import Path
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 BROWSER_START_SECONDS = 30
-DESKTOP = (1360, 1000)
+DESKTOP = (1280, 800)
+TABLET = (900, 1000)
 PHONE = (390, 844)
 CANNOT_START = 77
 
@@ -223,6 +224,19 @@ def wait_for(browser, condition, deadline, what):
     return state, False
 
 
+def fits(browser, width):
+    """Whether nothing scrolls sideways at this width: neither the page nor the table's box."""
+    time.sleep(0.3)
+    overflow = browser.evaluate(
+        "Math.max(document.documentElement.scrollWidth - window.innerWidth,"
+        " ...Array.from(document.querySelectorAll('.scroll'), (box) => box.scrollWidth - box.clientWidth))")
+    if overflow > 0:
+        print(f"FAIL at {width} px wide something scrolls sideways by {overflow} px")
+        return False
+    print(f"ok   fits {width} px wide without sideways scrolling")
+    return True
+
+
 def find_chromium():
     for name in CHROMIUM_NAMES:
         path = shutil.which(name)
@@ -288,20 +302,15 @@ def run_checks(browser, arguments, deadline):
 
     shots = arguments.screenshots
     time.sleep(1.0)  # let the row highlight of the last live change settle a little
+    failed |= not fits(browser, DESKTOP[0])
     browser.screenshot(shots / "dashboard.png")
     browser.color_scheme("dark")
     browser.screenshot(shots / "dashboard-dark.png")
     browser.color_scheme("light")
+    browser.viewport(*TABLET)
+    failed |= not fits(browser, TABLET[0])
     browser.viewport(*PHONE, mobile=True)
-    time.sleep(0.3)
-    overflow = browser.evaluate(
-        "Math.max(document.documentElement.scrollWidth - window.innerWidth,"
-        " ...Array.from(document.querySelectorAll('.scroll'), (box) => box.scrollWidth - box.clientWidth))")
-    if overflow > 0:
-        print(f"FAIL at {PHONE[0]} px wide the page scrolls sideways by {overflow} px")
-        failed = True
-    else:
-        print(f"ok   fits a {PHONE[0]} px phone width without sideways scrolling")
+    failed |= not fits(browser, PHONE[0])
     browser.screenshot(shots / "dashboard-phone.png")
     print(f"screenshots: {shots / 'dashboard.png'}, {shots / 'dashboard-dark.png'}, {shots / 'dashboard-phone.png'}")
     return 1 if failed else 0
