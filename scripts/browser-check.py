@@ -15,7 +15,8 @@ opens the page at a desktop size and checks, each within the time left:
      firm name holding an <img onerror> and a <b>, through the DevTools Fetch domain),
   5. when ratingsd stops, the indicator shows the lost stream; once a new ratingsd listens on
      the same port the page reconnects (counted), refetches its state and events flow again,
-  6. nothing scrolls sideways at desktop, tablet and phone widths,
+  6. the filter box narrows the table and the tape to the tickers typed,
+  7. nothing scrolls sideways at desktop, tablet and phone widths,
 then saves screenshots: desktop light, desktop dark (prefers-color-scheme), and a phone width.
 Exit status: 0 when every check passed, 1 when one failed, 77 when Chromium could not start or
 answer at all (the caller reports that as a skip). Every process it starts, it stops.
@@ -363,6 +364,32 @@ def wait_for(browser, condition, deadline, what):
     return state, False
 
 
+FILTER = """((text) => {
+  const input = document.getElementById('filter');
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  const visible = (selector) => Array.from(document.querySelectorAll(selector)).filter((node) => !node.hidden);
+  return { rows: visible('#consensus-rows tr').map((row) => row.dataset.ticker),
+           tape: [...new Set(visible('#tape li').map((item) => item.dataset.ticker))], hash: location.hash };
+})"""
+
+
+def filters(browser):
+    """Typing a ticker in the filter box leaves only its row and its ratings, and is kept in the
+    URL fragment; clearing it shows every row again."""
+    total = browser.evaluate(STATE)["rows"]
+    narrowed = browser.evaluate(FILTER + "('msft')")
+    cleared = browser.evaluate(FILTER + "('')")
+    if narrowed["rows"] != ["MSFT"] or narrowed["tape"] not in ([], ["MSFT"]) or narrowed["hash"] != "#msft":
+        print(f"FAIL the filter 'msft' left {json.dumps(narrowed)}")
+        return False
+    if len(cleared["rows"]) != total or cleared["hash"] != "":
+        print(f"FAIL clearing the filter left {len(cleared['rows'])} of {total} rows, fragment {cleared['hash']!r}")
+        return False
+    print(f"ok   filter 'msft' shows the MSFT row only (and {len(narrowed['tape'])} ticker(s) in the tape); cleared, all {total}")
+    return True
+
+
 def reconnects(browser, servers, binary, deadline):
     """Stops ratingsd under the page: the indicator must say so; once a new ratingsd listens on
     the same port, the page must reconnect (counted) and receive events again. The new process
@@ -465,6 +492,7 @@ def run_checks(browser, servers, arguments, deadline):
     failed |= not ok
     if ok:
         print(f"ok   live over EventSource: {state['liveEvents']} events, first live rating \"{state['firstLive']}\"")
+    failed |= not filters(browser)
     failed |= not reconnects(browser, servers, arguments.ratingsd, deadline)
     browser.drain_events()
     problems = problems_in(browser.events)
