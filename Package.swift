@@ -53,6 +53,8 @@ let package = Package(
             plugins: ["EmbedResources"]
         ),
         .executableTarget(name: "resource-embedder"),
+        // The GET /events load client of scripts/bench-sse.sh: epoll, one thread, no dependencies.
+        .executableTarget(name: "sse-load", dependencies: ["CHTTPSystem"]),
         .plugin(
             name: "EmbedResources",
             capability: .buildTool(),

@@ -273,6 +273,7 @@ class Checker:
         for kind in ("ratings", "insights"):
             self.records(kind)
         self.errors()
+        self.events()
 
     def service_endpoints(self):
         self.request("GET", "/healthz", 200)
@@ -401,6 +402,17 @@ class Checker:
                 "Origin": "https://example.com", "Access-Control-Request-Method": "GET",
                 "Access-Control-Request-Headers": "if-none-match"})
         self.request("OPTIONS", "/no/such/path", 404, problem="not-found")
+
+    def events(self):
+        """GET /events streams forever, so only its HEAD, preflight and refusals are fetched here."""
+        head = self.request("HEAD", "/events?tickers=AAPL&types=rating", 200)
+        self.failures.check(head.media_type == "text/event-stream", f"{head}: Content-Type {head.media_type!r}")
+        self.request("OPTIONS", "/events", 204)
+        for query, parameter in (("types=trades", "types"), ("min_importance=6", "min_importance"),
+                                 ("last_event_id=abc", "last_event_id"), ("snapshot=yes", "snapshot"),
+                                 ("ticker=AAPL", "ticker")):
+            self.request("GET", f"/events?{query}", 400, problem="invalid-parameter", parameter=parameter)
+        self.request("GET", "/events?tickers=AAPL,B@D", 400, problem="invalid-ticker", parameter="tickers")
 
 
 def main():

@@ -42,7 +42,7 @@ struct ResponseHeaders: Sendable {
         var streaming = HTTPHeaders()
         streaming.add(name: "X-Accel-Buffering", value: "no")
         eventStream = Self.fields(
-            contentType: "text/event-stream", cacheControl: "no-cache", then: Self.appending(cors, to: streaming))
+            contentType: "text/event-stream", cacheControl: "no-cache", then: Self.appending(exposed, to: streaming))
 
         var preflight = HTTPHeaders()
         preflight.add(name: "Allow", value: Route.allowedMethods)

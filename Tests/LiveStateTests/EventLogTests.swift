@@ -1,0 +1,63 @@
+import Testing
+@testable import LiveState
+
+/// The bounded event log: what it keeps and what a resuming client is given.
+struct EventLogTests {
+    func log(capacity: Int, appending count: Int) -> EventLog {
+        let log = EventLog(capacity: capacity)
+        for sequence in 1...UInt64(count) {
+            log.append(StoreEvent(sequence: sequence, kind: .consensus, ticker: "T\(sequence)", importance: nil, document: Array("{}".utf8)))
+        }
+        return log
+    }
+
+    func sequences(_ replay: EventReplay) -> [UInt64]? {
+        guard case .events(let events, _) = replay else { return nil }
+        return events.map(\.sequence)
+    }
+
+    @Test func keepsTheNewestCapacityEventsInOrder() {
+        let log = log(capacity: 5, appending: 12)
+        #expect(log.count == 5)
+        #expect(log.oldestSequence == 8)
+        #expect(log.lastSequence == 12)
+        #expect(sequences(log.replay(after: 7)) == [8, 9, 10, 11, 12])
+    }
+
+    @Test func replayGivesExactlyTheMissedEventsUpToTheBound() {
+        let log = log(capacity: 100, appending: 20)
+        #expect(sequences(log.replay(after: 15)) == [16, 17, 18, 19, 20])
+        #expect(sequences(log.replay(after: 15, through: 17)) == [16, 17])
+        #expect(sequences(log.replay(after: 20)) == [])
+        #expect(sequences(log.replay(after: 0)) == Array(1...20))
+    }
+
+    @Test func anIdOlderThanTheLogIsAGapNamingTheOldestHeld() {
+        let log = log(capacity: 5, appending: 12)
+        guard case .gap(let oldest, let last) = log.replay(after: 6) else {
+            Issue.record("expected a gap")
+            return
+        }
+        #expect(oldest == 8)
+        #expect(last == 12)
+        // The event just before the oldest held is still a clean resume.
+        #expect(sequences(log.replay(after: 7))?.first == 8)
+    }
+
+    @Test func anIdNewerThanAnyIssuedIsAGapAsAfterARestart() {
+        let log = log(capacity: 5, appending: 3)
+        guard case .gap(let oldest, let last) = log.replay(after: 900) else {
+            Issue.record("expected a gap")
+            return
+        }
+        #expect(oldest == 1)
+        #expect(last == 3)
+    }
+
+    @Test func anEmptyLogResumesFromZeroAndGapsAnythingElse() {
+        let log = EventLog(capacity: 10)
+        #expect(sequences(log.replay(after: 0)) == [])
+        #expect(sequences(log.replay(after: 1)) == nil)
+        #expect(log.oldestSequence == nil)
+    }
+}
