@@ -5,7 +5,7 @@ SWIFT ?= swift
 # Zero warnings in our own code: the test build fails on any.
 STRICT := -Xswiftc -warnings-as-errors
 
-.PHONY: deps build release run test bench clean
+.PHONY: deps build release run test browser-test bench clean
 
 deps:
 	@scripts/install-deps.sh
@@ -23,6 +23,12 @@ test: deps
 	python3 scripts/validate-openapi.py
 	$(SWIFT) build --build-tests $(STRICT)
 	$(SWIFT) test --skip-build
+	scripts/browser-test.sh
+
+# The dashboard in headless Chromium (installed with apt-get when missing): consensus rows render,
+# a rating arrives live over EventSource, screenshots land in .build/browser-test/.
+browser-test:
+	scripts/browser-test.sh
 
 bench: release
 	scripts/bench.sh

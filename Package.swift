@@ -42,7 +42,8 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
             ]
         ),
-        .target(name: "RatingsAPI", dependencies: ["HTTPServer", "LiveState", "ServiceMetrics"]),
+        // The dashboard page is embedded into ratingsd by the EmbedResources plugin, not compiled here.
+        .target(name: "RatingsAPI", dependencies: ["HTTPServer", "LiveState", "ServiceMetrics"], exclude: ["Dashboard"]),
         .executableTarget(
             name: "ratingsd",
             dependencies: [

@@ -292,7 +292,16 @@ class Checker:
         etag = document.header("ETag")
         if etag:
             self.request("GET", "/openapi.yaml", 304, headers={"If-None-Match": etag})
+        self.dashboard()
         return status
+
+    def dashboard(self):
+        page = self.request("GET", "/", 200)
+        self.request("HEAD", "/", 200)
+        self.request("GET", "/?tickers=AAPL", 400, problem="invalid-parameter", parameter="tickers")
+        etag = page.header("ETag")
+        if etag:
+            self.request("GET", "/", 304, headers={"If-None-Match": etag})
 
     def tickers(self):
         listing = self.request("GET", "/tickers", 200)
@@ -386,7 +395,7 @@ class Checker:
         self.request("GET", "/insights?min_importance=1", 400, problem="invalid-parameter", parameter="min_importance")
         self.request("GET", "/consensus/A%zz", 400, problem="bad-request")
         self.request("GET", "/no/such/path", 404, problem="not-found")
-        self.request("GET", "/", 404, problem="not-found")
+        self.request("GET", "/nothing-here", 404, problem="not-found")
         self.request("POST", "/no/such/path", 404, problem="not-found")
         for method, target in (("POST", "/ratings"), ("DELETE", "/consensus/AAPL"), ("PUT", "/status"),
                                ("PATCH", "/tickers")):

@@ -1,7 +1,8 @@
 import PackagePlugin
 
-/// Embeds the recorded Fixtures and the OpenAPI document into the target that uses this plugin,
-/// as `EmbeddedResources.ratingsFixture` and friends, rebuilt whenever one of the files changes.
+/// Embeds the recorded Fixtures, the OpenAPI document and the dashboard page into the target
+/// that uses this plugin, as `EmbeddedResources.ratingsFixture` and friends, rebuilt whenever
+/// one of the files changes.
 @main
 struct EmbedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -11,6 +12,7 @@ struct EmbedResources: BuildToolPlugin {
             ("consensusFixture", "Fixtures/consensus.jsonl"),
             ("insightsFixture", "Fixtures/insights.jsonl"),
             ("openAPIDocument", "openapi/openapi.yaml"),
+            ("dashboardPage", "Sources/RatingsAPI/Dashboard/dashboard.html"),
         ]
         let inputs = files.map { root.appending(path: $0.path) }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedResources.swift")
@@ -18,7 +20,7 @@ struct EmbedResources: BuildToolPlugin {
             + zip(files, inputs).map { "\($0.0.name)=\($0.1.path)" }
         return [
             .buildCommand(
-                displayName: "Embedding Fixtures and openapi.yaml into \(target.name)",
+                displayName: "Embedding Fixtures, openapi.yaml and dashboard.html into \(target.name)",
                 executable: try context.tool(named: "resource-embedder").url,
                 arguments: arguments,
                 inputFiles: inputs,

@@ -23,12 +23,14 @@ public struct APIConfiguration: Sendable {
     /// every loop records into memory of its own (more loops than shards share, correctly but
     /// with contended cache lines).
     public var metricsShards: Int
+    /// The HTML served at `GET /` (the executable embeds the dashboard page); empty answers 404.
+    public var dashboardPage: [UInt8]
 
     /// The defaults are the documented ones; `defaultPageSize` must lie in `1...maxPageSize`.
     public init(
         corsOrigin: String? = "*", maxTickersPerRequest: Int = 100, defaultPageSize: Int = 50,
         maxPageSize: Int = 1000, maxTickerLength: Int = 16, maxFirmLength: Int = 256,
-        preflightMaxAgeSeconds: Int = 86_400, openAPIDocument: [UInt8] = [],
+        preflightMaxAgeSeconds: Int = 86_400, openAPIDocument: [UInt8] = [], dashboardPage: [UInt8] = [],
         metricsShards: Int = HTTPServerConfiguration.onlineProcessorCount
     ) {
         self.corsOrigin = corsOrigin
@@ -40,5 +42,6 @@ public struct APIConfiguration: Sendable {
         self.preflightMaxAgeSeconds = preflightMaxAgeSeconds
         self.openAPIDocument = openAPIDocument
         self.metricsShards = metricsShards
+        self.dashboardPage = dashboardPage
     }
 }

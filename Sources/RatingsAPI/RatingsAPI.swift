@@ -27,6 +27,8 @@ public final class RatingsAPI: HTTPResponder {
     let openAPIETag: String
     /// What `GET /metrics` shows; register a `MetricsSource` here to add to it.
     public let metrics: MetricsRegistry
+    /// `configuration.dashboardPage` with its tag and policy; nil when the page is empty.
+    let dashboardPage: DashboardPage?
     /// `GET /events`; nil answers it 404.
     let events: EventFanout?
     /// Request counts and latencies, one shard per event loop.
@@ -61,6 +63,8 @@ public final class RatingsAPI: HTTPResponder {
         requestMetrics = HTTPRequestMetrics(shards: configuration.metricsShards)
         metrics.register(ServiceStatusMetrics(store: store, serviceState: service, clock: clock))
         metrics.register(requestMetrics)
+        dashboardPage = configuration.dashboardPage.isEmpty
+            ? nil : DashboardPage(html: configuration.dashboardPage, base: headers.html)
         self.events = events
         if let events { metrics.register(EventStreamMetrics(events: events)) }
     }
@@ -124,6 +128,9 @@ public final class RatingsAPI: HTTPResponder {
         case .healthz, .readyz, .status, .openAPI, .metrics:
             try rejectQuery(of: request, route: route)
             return try service(route, request: request)
+        case .dashboard:
+            try rejectQuery(of: request, route: route)
+            return try dashboard(request: request)
         }
     }
 

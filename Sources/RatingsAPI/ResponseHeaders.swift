@@ -10,6 +10,8 @@ struct ResponseHeaders: Sendable {
     let yaml: HTTPHeaders
     /// `GET /metrics`: the Prometheus text format, never cached.
     let metrics: HTTPHeaders
+    /// `GET /`, before the dashboard adds its policy.
+    let html: HTTPHeaders
     /// 304 answers: what a 200 would carry but the content type.
     let notModified: HTTPHeaders
     /// Problem documents: `Cache-Control: no-store`, since an error is no state worth keeping.
@@ -38,6 +40,7 @@ struct ResponseHeaders: Sendable {
         json = Self.fields(contentType: "application/json", cacheControl: "no-cache", then: exposed)
         yaml = Self.fields(contentType: "application/yaml", cacheControl: "no-cache", then: exposed)
         metrics = Self.fields(contentType: PrometheusExposition.contentType, cacheControl: "no-store", then: exposed)
+        html = Self.fields(contentType: "text/html; charset=utf-8", cacheControl: "no-cache", then: exposed)
         notModified = Self.fields(contentType: nil, cacheControl: "no-cache", then: exposed)
         problem = Self.fields(contentType: "application/problem+json", cacheControl: "no-store", then: exposed)
         var streaming = HTTPHeaders()

@@ -24,6 +24,7 @@ extension Route {
 
     private static func match(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
         guard bytes.first == UInt8(ascii: "/") else { return .notFound }
+        if bytes.count == 1 { return .route(.dashboard) }
         let rest = bytes[1...]
         guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else {
             return name(of: rest).map { collection($0) } ?? .invalidEncoding

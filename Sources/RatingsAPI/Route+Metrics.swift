@@ -4,7 +4,7 @@ extension Route {
     /// One route of each endpoint, in row order; their templates are the `route` labels.
     static let metricsRoutes: [Route] = [
         .consensus(ticker: ""), .consensusBatch, .ratings, .rating(id: ""), .insights, .insight(id: ""),
-        .tickers, .ticker(""), .healthz, .readyz, .status, .openAPI, .metrics, .events,
+        .tickers, .ticker(""), .healthz, .readyz, .status, .openAPI, .metrics, .events, .dashboard,
     ]
 
     /// This route's row: its position in `metricsRoutes`. A new endpoint fails to compile here
@@ -25,6 +25,7 @@ extension Route {
         case .openAPI: return 11
         case .metrics: return 12
         case .events: return 13
+        case .dashboard: return 14
         }
     }
 }

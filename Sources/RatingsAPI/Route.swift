@@ -27,6 +27,8 @@ enum Route: Equatable, Sendable {
     case openAPI
     /// `/metrics`.
     case metrics
+    /// `/`: the dashboard page.
+    case dashboard
     /// `/events`.
     case events
 
@@ -60,6 +62,7 @@ enum Route: Equatable, Sendable {
         case .status: return "/status"
         case .openAPI: return "/openapi.yaml"
         case .metrics: return "/metrics"
+        case .dashboard: return "/"
         case .events: return "/events"
         }
     }

@@ -40,6 +40,7 @@ final class Service {
             store: store,
             configuration: APIConfiguration(
                 corsOrigin: options.corsOrigin, openAPIDocument: Array(EmbeddedResources.openAPIDocument.utf8),
+                dashboardPage: Array(EmbeddedResources.dashboardPage.utf8),
                 metricsShards: serverConfiguration.threads),
             service: { source.serviceState(startedAt: startedAt) },
             metrics: metrics,

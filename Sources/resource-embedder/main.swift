@@ -1,5 +1,5 @@
 // resource-embedder: writes a Swift file holding the named text files as string literals, so the
-// executable carries its Fixtures and OpenAPI document and runs from any directory.
+// executable carries its Fixtures, OpenAPI document and dashboard page and runs from any directory.
 // Usage: resource-embedder OUTPUT.swift TYPE NAME=PATH...
 import Foundation
 

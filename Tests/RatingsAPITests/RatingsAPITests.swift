@@ -69,7 +69,7 @@ import Testing
         #expect(harness.send("/tickers/msft").object?["ticker"] as? String == "MSFT")
     }
 
-    @Test(arguments: ["/", "/nope", "/consensus/", "/consensus/AAPL/extra", "//consensus", "/ratings/", "/Consensus/AAPL",
+    @Test(arguments: ["/nope", "/consensus/", "/consensus/AAPL/extra", "//consensus", "/ratings/", "/Consensus/AAPL",
                       "/healthz/x", "*"])
     func unknownPathIs404(target: String) {
         expectProblem(harness.send(target), status: 404, slug: "not-found")
