@@ -17,10 +17,21 @@ public final class EventLog: Sendable {
     /// The default capacity of `--event-log-size`.
     public static let defaultCapacity = 100_000
 
-    /// An empty log keeping the latest `capacity` events (at least 1).
-    public init(capacity: Int = EventLog.defaultCapacity) {
+    /// An empty log keeping the latest `capacity` events (at least 1), whose first event will be
+    /// `startingAfter + 1`. The store numbers its changes on from the log's last sequence.
+    public init(capacity: Int = EventLog.defaultCapacity, startingAfter: UInt64 = 0) {
         self.capacity = max(1, capacity)
-        ring = Mutex(EventRing(capacity: max(1, capacity)))
+        ring = Mutex(EventRing(capacity: max(1, capacity), lastSequence: startingAfter))
+    }
+
+    /// Where a process started at `start` begins numbering: the microseconds since the Unix
+    /// epoch. Ids then keep increasing across restarts (unless a process averaged over a million
+    /// changes a second), so a client resuming with an id of an earlier run is older than
+    /// anything held and gets a reset, never a silent jump into this run's ids; and versions, and
+    /// so ETags, of an earlier run never match this run's documents. They stay below 2^53, exact
+    /// as JavaScript numbers.
+    public static func sequenceBase(startingAt start: Timestamp) -> UInt64 {
+        UInt64(max(0, start.millisecondsSinceEpoch)) * 1_000
     }
 
     /// Sets who is told about each appended event, on the writer's thread after the store's
@@ -39,7 +50,7 @@ public final class EventLog: Sendable {
         listener.withLock { $0 }?(event)
     }
 
-    /// The sequence of the newest event (0 before the first).
+    /// The sequence of the newest event (the starting point before the first).
     public var lastSequence: UInt64 {
         ring.withLock { $0.lastSequence }
     }
@@ -85,11 +96,12 @@ struct EventRing {
     private let capacity: Int
     /// Index of the oldest event once `storage` is full.
     private var start = 0
-    /// The newest sequence appended (0 before the first).
-    private(set) var lastSequence: UInt64 = 0
+    /// The newest sequence appended (the starting point before the first).
+    private(set) var lastSequence: UInt64
 
-    init(capacity: Int) {
+    init(capacity: Int, lastSequence: UInt64) {
         self.capacity = capacity
+        self.lastSequence = lastSequence
     }
 
     var count: Int { storage.count }

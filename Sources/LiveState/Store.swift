@@ -15,11 +15,11 @@ public final class Store: StoreReading, StoreWriting {
     /// Every applied change as a server-sent event, appended inside `apply`'s critical section.
     public let events: EventLog
 
-    /// An empty store with an empty event log.
+    /// An empty store over `events`, numbering its changes on from the log's last sequence.
     public init(limits: StoreLimits = StoreLimits(), events: EventLog = EventLog()) {
         self.limits = limits
         self.events = events
-        state = Mutex(StoreState(limits: limits))
+        state = Mutex(StoreState(limits: limits, sequence: events.lastSequence))
     }
 
     // MARK: StoreWriting

@@ -30,8 +30,9 @@ struct StoreState: Sendable {
     var tickersList: (document: Document, sequence: UInt64)?
 
     /// An empty state with its bounds.
-    init(limits: StoreLimits) {
+    init(limits: StoreLimits, sequence: UInt64 = 0) {
         self.limits = limits
+        self.sequence = sequence
         ratings = RecordTable(perTickerLimit: limits.ratingsPerTicker, overallLimit: limits.ratingsOverall)
         insights = RecordTable(perTickerLimit: limits.insightsPerTicker, overallLimit: limits.insightsOverall)
         envelopes = FeedSource.allCases.map { _ in EnvelopeMemory(capacity: limits.envelopeIDsRemembered) }

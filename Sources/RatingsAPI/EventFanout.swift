@@ -69,6 +69,6 @@ public final class EventFanout: Sendable {
             subscribers: admitted.load(ordering: .relaxed), maxSubscribers: configuration.maxSubscribers,
             rejectedSubscribers: rejected.load(ordering: .relaxed), overflowDisconnects: hub.overflowDisconnects,
             queuedBytes: hub.queuedBytes, eventsPublished: hub.messagesPublished, logCount: log.count,
-            logCapacity: log.capacity, oldestID: log.oldestSequence, lastID: log.lastSequence == 0 ? nil : log.lastSequence)
+            logCapacity: log.capacity, oldestID: log.oldestSequence, lastID: log.count == 0 ? nil : log.lastSequence)
     }
 }

@@ -28,7 +28,9 @@ final class Service {
     func run() throws {
         let configurations = try options.feedConfigurations(environment: environment)
         let startedAt = Timestamp.now()
-        let store = Store(limits: storeLimits, events: EventLog(capacity: options.eventLogSize))
+        let store = Store(
+            limits: storeLimits,
+            events: EventLog(capacity: options.eventLogSize, startingAfter: EventLog.sequenceBase(startingAt: startedAt)))
         let source = dataSource(store: store, configurations: configurations)
         // One registry for the process: the API registers its families on it, later components
         // register their own `MetricsSource`s, and the swift-metrics API of the whole process

@@ -60,4 +60,25 @@ struct EventLogTests {
         #expect(sequences(log.replay(after: 1)) == nil)
         #expect(log.oldestSequence == nil)
     }
+
+    @Test func aLogStartingAfterABaseGapsEveryEarlierIdEvenBeforeItsFirstEvent() {
+        let log = EventLog(capacity: 10, startingAfter: 5_000)
+        #expect(log.lastSequence == 5_000)
+        #expect(sequences(log.replay(after: 5_000)) == [])
+        guard case .gap(let oldest, let last) = log.replay(after: 42) else {
+            Issue.record("an id of an earlier run must be a gap")
+            return
+        }
+        #expect(oldest == nil && last == 5_000)
+    }
+
+    @Test func theSequenceBaseIsTheStartInMicrosecondsSoIdsGrowAcrossRestarts() {
+        let first = EventLog.sequenceBase(startingAt: Timestamp(millisecondsSinceEpoch: 1_763_700_000_000))
+        let restart = EventLog.sequenceBase(startingAt: Timestamp(millisecondsSinceEpoch: 1_763_700_000_001))
+        #expect(first == 1_763_700_000_000_000)
+        // A run lasting a millisecond may issue up to a thousand ids before the next run starts above them.
+        #expect(restart - first == 1_000)
+        #expect(restart < 1 << 53)
+    }
 }
+

@@ -26,6 +26,15 @@ struct StoreEventsTests {
         #expect(text(event) == "id: 1\nevent: rating\ndata: " + TestFixtures.text(document.json) + "\n\n")
     }
 
+    @Test func aStoreNumbersItsChangesOnFromItsLogsStartSoVersionsDifferFromAnEarlierRun() throws {
+        let store = Store(events: EventLog(capacity: 10, startingAfter: 7_000))
+        let outcome = TestFixtures.apply(store, .rating(.created, TestFixtures.rating("r1")))
+        #expect(outcome == .applied(sequence: 7_001))
+        #expect(store.events.lastSequence == 7_001)
+        let document = try #require(store.ratingDocument(id: "r1"))
+        #expect(document.version == 7_001)
+    }
+
     @Test func duplicatesAndStaleChangesAreNotLogged() {
         let store = Store()
         TestFixtures.apply(store, .rating(.created, TestFixtures.rating("r1")), envelope: "e1")

@@ -110,6 +110,19 @@ import Testing
         #expect(try future.events(1).first?.data == #"{"reason":"unknown_id","oldest_id":17,"last_id":21}"#)
     }
 
+    @Test func anIdOfAnEarlierRunYieldsResetEvenWhenThisRunIssuedMoreEventsThanIt() throws {
+        // The earlier run issued ids up to 30; this one numbers on from its start (here 1 000).
+        let harness = try EventStreamHarness(startingAfter: 1_000)
+        for _ in 0..<40 { harness.consensus() }
+        let client = try harness.subscribe(headers: ["Last-Event-ID": "30"])
+        let reset = try #require(try client.events(1).first)
+        #expect(reset.event == "reset")
+        #expect(reset.data == #"{"reason":"expired","oldest_id":1001,"last_id":1040}"#)
+        let live = harness.rating()
+        #expect(live == 1_041)
+        #expect(ids(try client.events(1)) == [live])
+    }
+
     @Test func snapshotSendsTheFilteredConsensusFirstAtTheCurrentId() throws {
         let harness = try EventStreamHarness()
         harness.consensus("AAPL")

@@ -19,10 +19,10 @@ final class EventStreamHarness: @unchecked Sendable {
     private var applied = 0
 
     init(
-        logCapacity: Int = 1_000, configuration: EventStreamConfiguration = EventStreamConfiguration(),
+        logCapacity: Int = 1_000, startingAfter: UInt64 = 0, configuration: EventStreamConfiguration = EventStreamConfiguration(),
         outputBufferLimit: Int? = nil, threads: Int = 2
     ) throws {
-        store = Store(events: EventLog(capacity: logCapacity))
+        store = Store(events: EventLog(capacity: logCapacity, startingAfter: startingAfter))
         fanout = EventFanout(store: store, configuration: configuration)
         api = RatingsAPI(
             store: store, configuration: APIConfiguration(),
