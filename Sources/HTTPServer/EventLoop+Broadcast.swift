@@ -85,7 +85,10 @@ extension EventLoop {
         appendStreamBytes(bytes, chunked: stream.chunked, to: connection)
         broadcastSubscribers.touch(index, at: now)
         flush(connection)
-        return connection.socket.isOpen ? connection.unsentCount : 0
+        guard connection.socket.isOpen else { return 0 }
+        // Output left unsent started (or kept) the send clock: put it in the deadline queue.
+        schedule(connection)
+        return connection.unsentCount
     }
 
     /// Frames bytes for the stream (a chunk, or as they are when close-delimited).
