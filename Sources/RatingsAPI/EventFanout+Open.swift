@@ -42,7 +42,15 @@ extension EventFanout {
         let subscriber = EventSubscriber(filter: filter, lastSent: start)
         writer.onClose { [self] reason in
             release()
-            if reason == .outputBufferOverflow { onOverflow(subscriber.lastSent) }
+            switch reason {
+            case .outputBufferOverflow:
+                onSlowClient(subscriber.lastSent, reason)
+            case .sendTimeout:
+                stalled.add(1, ordering: .relaxed)
+                onSlowClient(subscriber.lastSent, reason)
+            case .closedByApplication, .clientDisconnected, .serverShutdown:
+                break
+            }
         }
         writer.subscribe(subscriber)
     }

@@ -17,23 +17,26 @@ public final class EventFanout: Sendable {
     public let broadcastHub: HTTPBroadcastHub
     /// Where events, snapshots and replays come from.
     let store: Store
-    /// Told, on the stream's loop, when a stream is dropped for not reading; gets the last id
-    /// it was sent, from which the client can resume.
-    let onOverflow: @Sendable (_ lastID: UInt64) -> Void
+    /// Told, on the stream's loop, when a stream is dropped for not reading (its output buffer
+    /// overflowed, or its pending output made no progress for the server's send timeout); gets
+    /// the last id it was sent, from which the client can resume, and the reason.
+    let onSlowClient: @Sendable (_ lastID: UInt64, _ reason: HTTPStreamCloseReason) -> Void
     /// Streams admitted (counted from the response until the stream closes).
     private let admitted = Atomic<Int>(0)
     private let rejected = Atomic<Int>(0)
+    /// Streams closed because their output made no progress for the send timeout.
+    let stalled = Atomic<Int>(0)
     /// `retry:` and the heartbeat, encoded once.
     let retryBytes: [UInt8]
 
     /// A fan-out of `store`'s events; registers itself as the store's event listener.
     public init(
         store: Store, configuration: EventStreamConfiguration = EventStreamConfiguration(),
-        onOverflow: @escaping @Sendable (_ lastID: UInt64) -> Void = { _ in }
+        onSlowClient: @escaping @Sendable (_ lastID: UInt64, _ reason: HTTPStreamCloseReason) -> Void = { _, _ in }
     ) {
         self.store = store
         self.configuration = configuration
-        self.onOverflow = onOverflow
+        self.onSlowClient = onSlowClient
         broadcastHub = HTTPBroadcastHub(
             idleInterval: configuration.heartbeat, idleBytes: EventStreamEncoder.comment("heartbeat"))
         retryBytes = EventStreamEncoder.retry(milliseconds: configuration.retryMilliseconds)
@@ -68,6 +71,7 @@ public final class EventFanout: Sendable {
         return EventStreamStatistics(
             subscribers: admitted.load(ordering: .relaxed), maxSubscribers: configuration.maxSubscribers,
             rejectedSubscribers: rejected.load(ordering: .relaxed), overflowDisconnects: hub.overflowDisconnects,
+            stalledDisconnects: stalled.load(ordering: .relaxed),
             queuedBytes: hub.queuedBytes, eventsPublished: hub.messagesPublished, logCount: log.count,
             logCapacity: log.capacity, oldestID: log.oldestSequence, lastID: log.count == 0 ? nil : log.lastSequence)
     }

@@ -15,6 +15,7 @@ struct EventStreamMetrics: MetricsSource {
             ("ratingsd_events_max_subscribers", .gauge, "The configured cap on open GET /events streams.", statistics.maxSubscribers),
             ("ratingsd_events_rejected_subscribers_total", .counter, "GET /events requests refused with 503 because the cap was reached.", statistics.rejectedSubscribers),
             ("ratingsd_events_overflow_disconnects_total", .counter, "Streams disconnected for reading too slowly (their output buffer overflowed); they can resume.", statistics.overflowDisconnects),
+            ("ratingsd_events_stalled_disconnects_total", .counter, "Streams disconnected because their pending output made no progress for the send timeout; they can resume.", statistics.stalledDisconnects),
             ("ratingsd_events_queued_bytes", .gauge, "Bytes written for subscribers that their connections have not sent yet.", statistics.queuedBytes),
             ("ratingsd_events_published_total", .counter, "Events handed to the event loops (only while someone subscribes).", statistics.eventsPublished),
             ("ratingsd_events_log_events", .gauge, "Events the resume log holds.", statistics.logCount),

@@ -9,6 +9,9 @@ public struct EventStreamStatistics: Sendable, Equatable {
     public var rejectedSubscribers: Int
     /// Streams disconnected for not reading fast enough (output buffer overflow).
     public var overflowDisconnects: Int
+    /// Streams disconnected because their pending output made no progress for the server's send
+    /// timeout (a client that stopped reading before its buffer could overflow).
+    public var stalledDisconnects: Int
     /// Bytes written for subscribers that their connections have not sent yet.
     public var queuedBytes: Int
     /// Events handed to the event loops since start (only while someone subscribes).
@@ -22,7 +25,7 @@ public struct EventStreamStatistics: Sendable, Equatable {
 
     /// A snapshot with these values.
     public init(
-        subscribers: Int = 0, maxSubscribers: Int = 0, rejectedSubscribers: Int = 0, overflowDisconnects: Int = 0,
+        subscribers: Int = 0, maxSubscribers: Int = 0, rejectedSubscribers: Int = 0, overflowDisconnects: Int = 0, stalledDisconnects: Int = 0,
         queuedBytes: Int = 0, eventsPublished: Int = 0, logCount: Int = 0, logCapacity: Int = 0,
         oldestID: UInt64? = nil, lastID: UInt64? = nil
     ) {
@@ -30,6 +33,7 @@ public struct EventStreamStatistics: Sendable, Equatable {
         self.maxSubscribers = maxSubscribers
         self.rejectedSubscribers = rejectedSubscribers
         self.overflowDisconnects = overflowDisconnects
+        self.stalledDisconnects = stalledDisconnects
         self.queuedBytes = queuedBytes
         self.eventsPublished = eventsPublished
         self.logCount = logCount

@@ -8,6 +8,7 @@ extension StatusDocument {
         json.raw(",\"max_subscribers\":"); json.integer(events.maxSubscribers)
         json.raw(",\"rejected_subscribers\":"); json.integer(events.rejectedSubscribers)
         json.raw(",\"overflow_disconnects\":"); json.integer(events.overflowDisconnects)
+        json.raw(",\"stalled_disconnects\":"); json.integer(events.stalledDisconnects)
         json.raw(",\"queued_bytes\":"); json.integer(events.queuedBytes)
         json.raw(",\"events_published\":"); json.integer(events.eventsPublished)
         json.raw(",\"log_events\":"); json.integer(events.logCount)

@@ -89,8 +89,9 @@ final class Service {
     /// `GET /events`, logging each subscriber dropped for reading too slowly.
     private func eventFanout(store: Store) -> EventFanout {
         let logger = self.logger
-        return EventFanout(store: store, configuration: options.eventStreamConfiguration) { lastID in
-            logger.warning("event stream dropped: the client read too slowly (output buffer full); it can resume", metadata: [
+        return EventFanout(store: store, configuration: options.eventStreamConfiguration) { lastID, reason in
+            let why = reason == .sendTimeout ? "its output made no progress for the send timeout" : "output buffer full"
+            logger.warning("event stream dropped: the client read too slowly (\(why)); it can resume", metadata: [
                 "last_event_id": "\(lastID)",
             ])
         }

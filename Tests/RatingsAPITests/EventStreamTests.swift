@@ -159,6 +159,32 @@ import Testing
         #expect(harness.fanout.statistics.subscribers == 1)
     }
 
+    @Test func aSubscriberThatStopsReadingBeforeItCouldOverflowIsDroppedAtTheSendTimeoutAndCounted() throws {
+        let harness = try EventStreamHarness(outputBufferLimit: 64 << 20, sendTimeout: .milliseconds(300), threads: 1)
+        let stalled = try harness.subscribe(receiveBuffer: 2048)
+        // Fill the kernel's buffers until output waits in the stream's own buffer, far below its
+        // 64 MiB limit; then stop: only the send timeout can end the stream now.
+        var applied = 0
+        while harness.fanout.statistics.queuedBytes == 0 && applied < 20_000 {
+            for _ in 0..<20 { harness.rating(padding: 1_000) }
+            applied += 20
+        }
+        #expect(harness.fanout.statistics.queuedBytes > 0)
+        let stoppedAt = ContinuousClock.now
+        let deadline = stoppedAt + .seconds(10)
+        while harness.fanout.statistics.stalledDisconnects == 0 && ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        let statistics = harness.fanout.statistics
+        #expect(statistics.stalledDisconnects == 1)
+        // The send clock ran from the last send that left output unsent, not from some later
+        // unrelated deadline (idle sweeps run every eighth of the 15 s heartbeat).
+        #expect(ContinuousClock.now - stoppedAt < .seconds(2))
+        #expect(statistics.overflowDisconnects == 0)
+        #expect(statistics.subscribers == 0)
+        #expect(try stalled.readsToEnd())
+    }
+
     @Test func heartbeatsArriveWhenNoEventWasSentForTheInterval() throws {
         let harness = try EventStreamHarness(configuration: EventStreamConfiguration(heartbeat: .milliseconds(300)))
         let client = try harness.subscribe()

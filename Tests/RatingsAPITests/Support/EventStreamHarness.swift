@@ -20,7 +20,7 @@ final class EventStreamHarness: @unchecked Sendable {
 
     init(
         logCapacity: Int = 1_000, startingAfter: UInt64 = 0, configuration: EventStreamConfiguration = EventStreamConfiguration(),
-        outputBufferLimit: Int? = nil, threads: Int = 2
+        outputBufferLimit: Int? = nil, sendTimeout: Duration? = nil, threads: Int = 2
     ) throws {
         store = Store(events: EventLog(capacity: logCapacity, startingAfter: startingAfter))
         fanout = EventFanout(store: store, configuration: configuration)
@@ -31,6 +31,7 @@ final class EventStreamHarness: @unchecked Sendable {
         server.threads = threads
         server.maxConnections = 4_000
         if let outputBufferLimit { server.limits.outputBufferLimit = outputBufferLimit }
+        if let sendTimeout { server.limits.sendTimeout = sendTimeout }
         var logger = Logger(label: "EventStreamTests")
         logger.logLevel = .error
         self.server = HTTPServer(configuration: server, responder: api, logger: logger, broadcastHub: fanout.broadcastHub)
