@@ -1,4 +1,5 @@
 import LiveState
+import Synchronization
 
 /// The one path every upstream message takes, live or in demo mode: decode, then apply to the
 /// store, or keep as a dead letter with its reason and an excerpt.
@@ -10,6 +11,10 @@ public final class FeedPipeline: Sendable {
     public let store: any StoreWriting
     /// Decodes every message, with the pipeline's limits.
     public let decoder: FeedDecoder
+    /// The tape every message is tokenized into, reused so decoding allocates no tape. Messages
+    /// come from one thread at a time, so the lock is never contended; it only makes sharing
+    /// the pipeline safe.
+    private let scratch = Mutex(JSONTape())
 
     /// A pipeline into `store`, holding messages to `limits`.
     public init(store: any StoreWriting, limits: FeedLimits = FeedLimits()) {
@@ -32,7 +37,10 @@ public final class FeedPipeline: Sendable {
         receivedAt: Timestamp
     ) -> IngestResult {
         let store = self.store
-        switch decoder.decode(input, source: source, subscription: subscription, resolveISIN: { store.ticker(forISIN: $0) }) {
+        let decoded = scratch.withLock { tape in
+            decoder.decode(input, source: source, subscription: subscription, resolveISIN: { store.ticker(forISIN: $0) }, scratch: &tape)
+        }
+        switch decoded {
         case .success(let message):
             return .applied(store.apply(message, receivedAt: receivedAt))
         case .failure(let failure):
