@@ -4,11 +4,13 @@ import Glibc
 /// consumes from the front. Memory is manual so appends are a bounds check and a `memcpy`.
 ///
 /// Not `Sendable`: each buffer belongs to one event loop thread.
+/// Its indices are `@exclusivity(unchecked)` for the reason `Connection` gives: one thread, and
+/// no access overlaps another.
 final class ByteBuffer {
-    private(set) var storage: UnsafeMutableRawPointer?
-    private(set) var capacity = 0
-    private(set) var readIndex = 0
-    private(set) var writeIndex = 0
+    @exclusivity(unchecked) private(set) var storage: UnsafeMutableRawPointer?
+    @exclusivity(unchecked) private(set) var capacity = 0
+    @exclusivity(unchecked) private(set) var readIndex = 0
+    @exclusivity(unchecked) private(set) var writeIndex = 0
 
     /// An empty buffer; memory is taken on the first append.
     init(capacity: Int = 0) {

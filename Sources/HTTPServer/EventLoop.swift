@@ -8,6 +8,8 @@ import Logging
 /// through its `EventLoopMailbox`. Per-request work reuses loop-wide buffers: input is read into
 /// one read buffer and responses are serialised into one scratch buffer; a connection only gets
 /// buffers of its own when bytes must wait (a partial head, output the kernel did not take).
+/// The state every request touches is `@exclusivity(unchecked)`, for the reason `Connection`
+/// gives: one thread, and no access overlaps another.
 final class EventLoop {
     /// epoll tokens of the listener and the wakeup eventfd; connection tokens never reach
     /// slot `UInt32.max - 1`.
@@ -30,9 +32,9 @@ final class EventLoop {
     var logger: Logger
 
     /// Open connections by slot.
-    var table = ConnectionTable()
+    @exclusivity(unchecked) var table = ConnectionTable()
     /// When connections next need attention.
-    var deadlines = DeadlineQueue()
+    @exclusivity(unchecked) var deadlines = DeadlineQueue()
     /// The request parser, configured with `limits`.
     let parser: HTTPRequestParser
     /// Header spans of the head being parsed (`maxHeaderCount` entries, allocated once).
@@ -46,7 +48,7 @@ final class EventLoop {
     /// Scratch memory kept between responses; a larger response's memory is given back.
     static let scratchRetainedCapacity = 256 * 1024
     /// The `Date` line, re-rendered when the second changes.
-    var date = HTTPDateCache()
+    @exclusivity(unchecked) var date = HTTPDateCache()
     /// Streams posted since the last wakeup (storage swapped with the mailbox's).
     var postedStreams: [ConnectionID] = []
     /// Broadcast messages posted since the last wakeup (storage swapped likewise).
@@ -60,14 +62,14 @@ final class EventLoop {
     /// This loop's share of the hub's queued bytes as last reported.
     var reportedQueuedBytes = 0
     /// The last request's header list, recycled so parsing a request allocates no list.
-    var recycledHeaders = HTTPHeaders(minimumCapacity: 16)
+    @exclusivity(unchecked) var recycledHeaders = HTTPHeaders(minimumCapacity: 16)
     /// The four timeouts, in nanoseconds.
     let timeouts: ConnectionLifecycle.Timeouts
 
     /// The coarse monotonic clock in nanoseconds, read once per wakeup.
-    var now: Int64 = 0
+    @exclusivity(unchecked) var now: Int64 = 0
     /// A graceful shutdown has begun: no accepts, no keep-alive.
-    var shuttingDown = false
+    @exclusivity(unchecked) var shuttingDown = false
     /// When a shutdown stops waiting for connections to finish.
     var shutdownDeadline: Int64?
     /// Accepting resumes at this time after descriptor exhaustion.

@@ -47,14 +47,16 @@ struct RecordTable: Sendable {
     /// stay within bounds (possibly including the new one, when an update moved it to a full
     /// ticker as that ticker's oldest).
     mutating func upsert(_ entry: RecordEntry) -> [RecordEntry] {
+        keepByIDSparse()
         if let old = byID.updateValue(entry, forKey: entry.id) { unindex(old) }
         index.ordered.insert(entry)
-        index.byTicker[entry.ticker, default: []].insertSorted(entry)
         var evicted: [RecordEntry] = []
-        // No copy of the ticker's list may be held across `remove`: it would make the removal
-        // copy the whole list.
-        if index.byTicker[entry.ticker]?.count ?? 0 > perTickerLimit, let oldest = index.byTicker[entry.ticker]?.first {
-            remove(oldest)
+        // One lookup of the ticker's list, changed in place: no copy of it may be held across
+        // the change, which would make the change copy the whole list.
+        if let oldest = index.byTicker[entry.ticker, default: []].insertSorted(entry, evictingOldestAbove: perTickerLimit) {
+            // The ticker keeps at least the new record, so its list stays.
+            byID[oldest.id] = nil
+            index.ordered.remove(key: oldest.key)
             evicted.append(oldest)
         }
         while index.ordered.count > overallLimit, let oldest = index.ordered.oldest {
@@ -62,6 +64,17 @@ struct RecordTable: Sendable {
             evicted.append(oldest)
         }
         return evicted
+    }
+
+    /// Keeps `byID` at most 3/8 full rather than the 3/4 `Dictionary` allows.
+    ///
+    /// Why: it probes linearly, and removing a key re-hashes (and retains) every key in the
+    /// rest of its cluster; near 3/4 full the clusters are long, and a full table removes a
+    /// record on every insert. Growth doubles, so this stays amortised O(1); the cost is
+    /// some 24 bytes per held record.
+    private mutating func keepByIDSparse() {
+        let wanted = 2 * (byID.count + 1)
+        if byID.capacity < wanted { byID.reserveCapacity(wanted) }
     }
 
     /// Removes a held record from every view.
@@ -73,9 +86,8 @@ struct RecordTable: Sendable {
     /// Removes a record from the ordered views only.
     private mutating func unindex(_ entry: RecordEntry) {
         index.ordered.remove(key: entry.key)
-        let ticker = entry.ticker
-        if index.byTicker[ticker]?.removeSorted(key: entry.key) == true, index.byTicker[ticker]?.isEmpty == true {
-            index.byTicker[ticker] = nil
+        if index.byTicker[entry.ticker]?.removeSortedLeavingEmpty(key: entry.key) == true {
+            index.byTicker[entry.ticker] = nil
         }
     }
 }

@@ -28,4 +28,17 @@ extension Array where Element == RecordEntry {
         remove(at: index)
         return true
     }
+
+    /// Inserts an entry at its place in key order and, when that makes more than `limit`,
+    /// removes and returns the oldest (which may be the new entry).
+    mutating func insertSorted(_ entry: RecordEntry, evictingOldestAbove limit: Int) -> RecordEntry? {
+        insertSorted(entry)
+        return count > limit ? removeFirst() : nil
+    }
+
+    /// Removes the entry with this key; true when that left the array empty, so the caller
+    /// can drop it in the same pass.
+    mutating func removeSortedLeavingEmpty(key: RecordKey) -> Bool {
+        removeSorted(key: key) && isEmpty
+    }
 }

@@ -6,7 +6,9 @@ import Synchronization
 /// (rendering the record or consensus JSON) was done outside it, so readers see a change
 /// entirely or not at all and wait at most for one short apply. Reads of documents are a lock,
 /// a dictionary lookup and a reference to ready bytes. Queries copy the ordered lists under the
-/// lock (copy-on-write, so constant time) and scan the copy without holding it.
+/// lock (copy-on-write, so constant time) and scan the copy without holding it. A ticker's
+/// detail document is the exception to render on write: it is rendered on its first read after
+/// a change (see `StoreState.tickerDocument`).
 public final class Store: StoreReading, StoreWriting {
     /// The bounds this store keeps.
     public let limits: StoreLimits
@@ -84,9 +86,10 @@ public final class Store: StoreReading, StoreWriting {
         return index.page(for: query, maxPageSize: limits.maxPageSize)
     }
 
-    /// The ticker's detail document.
+    /// The ticker's detail document, rendered under the lock on the first read after a change
+    /// (a copy of some 20 KiB of ready fragments).
     public func tickerDocument(ticker: String) -> Document? {
-        state.withLock { $0.tickers[ticker]?.document }
+        state.withLock { $0.tickerDocument(ticker) }
     }
 
     /// Whether the ticker holds any rating, insight or consensus.

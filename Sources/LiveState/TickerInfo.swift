@@ -1,5 +1,5 @@
 /// What the store knows about one ticker: metadata from the records seen, counts, and its
-/// rendered detail document (`GET /tickers/{ticker}`).
+/// detail document (`GET /tickers/{ticker}`), rendered on the first read after a change.
 struct TickerInfo: Sendable {
     /// Company name, from the latest record that named it.
     var name: String?
@@ -15,8 +15,11 @@ struct TickerInfo: Sendable {
     var insightsCount = 0
     /// Whether a consensus is held.
     var hasConsensus = false
-    /// Rendered in the same critical section that created the info, so never seen empty.
-    var document = Document(json: [], version: 0)
+    /// The last rendering of the detail document; nil until the first read.
+    var document: Document?
+    /// The sequence of the latest change to reach this ticker since `document` was rendered;
+    /// nil while `document` is current. The next read renders and versions by it.
+    var pendingVersion: UInt64?
 
     /// Takes the values a message carries (absent ones keep what is known) and the instant of
     /// the change (the later of it and the one held).

@@ -25,6 +25,28 @@ import Testing
         failure(bytes: Array(text.utf8), maxDepth: maxDepth)
     }
 
+    @Test func aReusedTapeReadsLikeAFreshOneAfterALargerAndAFailedDocument() throws {
+        let documents = [#"{"a":[1,2,3,{"b":"x\\ny"}],"c":{"d":null,"e":"\u00e9"}}"#, #"{"a":"#, #"{"z":true,"y":[]}"#]
+        var tokenizer = JSONTokenizer()
+        var reused = JSONTape()
+        var values: [JSONValue?] = []
+        for text in documents {
+            let bytes = Array(text.utf8)
+            values.append(bytes.withUnsafeBufferPointer { input -> JSONValue? in
+                do throws(JSONParseError) {
+                    try tokenizer.tokenize(input, into: &reused)
+                } catch {
+                    return nil
+                }
+                return reused.withView(over: input) { $0.value(0, trimming: false) }
+            })
+        }
+        let fresh = try withTape(documents[2]) { $0.value(0, trimming: false) }
+        #expect(values[1] == nil)
+        #expect(values[2] == fresh)
+        #expect(values[0] == (try withTape(documents[0]) { $0.value(0, trimming: false) }))
+    }
+
     @Test func recordsEveryValueInDocumentOrderWithItsSubtreeEnd() throws {
         try withTape(#"{"a":1,"b":[true,null,false],"c":{"d":"x"},"e":-2.5e3}"#) { view in
             #expect(view.entries.map(\.kind) == [.object, .number, .array, .true, .null, .false, .object, .string, .number])

@@ -132,6 +132,25 @@ import LiveState
         #expect(F.object(after.json)?["ratings_count"] as? Int == 1)
     }
 
+    @Test func aTickerDocumentReadAfterSeveralChangesShowsThemAllUnderTheLastOnesVersion() throws {
+        let store = Store()
+        F.apply(store, .rating(.created, F.rating("r1", date: "2024-10-01")))
+        F.apply(store, .rating(.created, F.rating("r2", date: "2024-10-02")))
+        F.apply(store, .rating(.created, F.rating("r3", date: "2024-10-03")))
+        let first = try #require(store.tickerDocument(ticker: "AAPL"))
+        #expect(first.version == 3)
+        let ratings = try #require(F.object(first.json)?["ratings"] as? [[String: Any]])
+        #expect(ratings.map { $0["id"] as? String } == ["r3", "r2", "r1"])
+        // Read again with no change in between: the very same rendering.
+        let second = try #require(store.tickerDocument(ticker: "AAPL"))
+        #expect(second.version == first.version)
+        #expect(second.json == first.json)
+        F.apply(store, .ratingDeleted(id: "r2", updated: nil, timestamp: nil))
+        let afterDelete = try #require(store.tickerDocument(ticker: "AAPL"))
+        #expect(afterDelete.version == 4)
+        #expect(F.object(afterDelete.json)?["ratings_count"] as? Int == 2)
+    }
+
     @Test func etagIsTheQuotedHexadecimalVersion() {
         #expect(Document(json: [], version: 0x1a2b).etag == "\"1a2b\"")
     }

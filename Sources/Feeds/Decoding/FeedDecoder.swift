@@ -28,13 +28,23 @@ public struct FeedDecoder: Sendable {
         _ input: UnsafeBufferPointer<UInt8>, source: FeedSource, subscription: FeedSubscription = .unfiltered,
         resolveISIN: (String) -> String? = { _ in nil }
     ) -> Result<FeedMessage, DecodeFailure> {
-        let tape: JSONTape
+        var scratch = JSONTape()
+        return decode(input, source: source, subscription: subscription, resolveISIN: resolveISIN, scratch: &scratch)
+    }
+
+    /// Decodes one message like `decode(_:source:subscription:resolveISIN:)`, tokenizing into
+    /// `scratch`, whose memory one caller reuses from message to message (its content on
+    /// return is of no further use).
+    public func decode(
+        _ input: UnsafeBufferPointer<UInt8>, source: FeedSource, subscription: FeedSubscription = .unfiltered,
+        resolveISIN: (String) -> String? = { _ in nil }, scratch: inout JSONTape
+    ) -> Result<FeedMessage, DecodeFailure> {
         do throws(DecodeFailure) {
-            tape = try tokenize(input)
+            try tokenize(input, into: &scratch)
         } catch {
             return .failure(error)
         }
-        return tape.withView(over: input) { view in
+        return scratch.withView(over: input) { view in
             do throws(DecodeFailure) {
                 guard view.kind(0) == .object else {
                     throw DecodeFailure(.notAnObject, "expected a JSON object at the top level, got \(TextRules.describe(view.value(0, trimming: true)))")
@@ -51,7 +61,7 @@ public struct FeedDecoder: Sendable {
                 case .consensus:
                     change = try ConsensusMessageDecoder.decode(data, subscription: subscription, resolveISIN: resolveISIN)
                 }
-                return .success(FeedMessage(source: source, envelopeID: envelopeID, change: change))
+                return .success(FeedMessage(source: source, envelopeID: envelopeID, change: consume change))
             } catch {
                 return .failure(error)
             }
@@ -59,7 +69,7 @@ public struct FeedDecoder: Sendable {
     }
 
     /// Size check, then JSON onto a tape; the tape is read without building a tree.
-    private func tokenize(_ input: UnsafeBufferPointer<UInt8>) throws(DecodeFailure) -> JSONTape {
+    private func tokenize(_ input: UnsafeBufferPointer<UInt8>, into tape: inout JSONTape) throws(DecodeFailure) {
         guard input.count <= limits.maxMessageBytes else {
             throw DecodeFailure(.tooLarge, "message is \(input.count) bytes, over the limit of \(limits.maxMessageBytes)")
         }
@@ -68,7 +78,7 @@ public struct FeedDecoder: Sendable {
         }
         var tokenizer = JSONTokenizer(maxDepth: limits.maxDepth)
         do throws(JSONParseError) {
-            return try tokenizer.tokenize(input)
+            try tokenizer.tokenize(input, into: &tape)
         } catch {
             throw DecodeFailure(error.kind == .tooDeep ? .tooDeep : .invalidJSON, error.description)
         }

@@ -68,6 +68,13 @@ public struct JSONTape: Sendable {
     /// An empty tape, filled by `JSONTokenizer`.
     public init() {}
 
+    /// Empties the tape, keeping its memory for the next document.
+    mutating func removeAll() {
+        entries.removeAll(keepingCapacity: true)
+        decoded.removeAll(keepingCapacity: true)
+        memberIndex.removeAll(keepingCapacity: true)
+    }
+
     /// Runs `body` with a view of this tape over `input`, the bytes it was built from.
     /// Always inlined: as a generic call, the decoder's result was copied field by field
     /// through value witnesses on the way out.

@@ -31,9 +31,27 @@ public struct JSONTokenizer {
 
     /// Tokenizes exactly one JSON value surrounded by optional whitespace.
     public mutating func tokenize(_ input: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONTape {
-        tape = JSONTape()
-        tape.entries.reserveCapacity(initialCapacity)
-        tape.memberIndex.reserveCapacity(initialCapacity * 2)
+        var tape = JSONTape()
+        try tokenize(input, into: &tape)
+        return tape
+    }
+
+    /// Tokenizes like `tokenize(_:)` into `tape`, replacing what it held but keeping its memory,
+    /// so a caller that tokenizes message after message (one feed consumer) allocates none.
+    /// On a failure `tape` holds a partial tape, good only for the next call.
+    public mutating func tokenize(_ input: UnsafeBufferPointer<UInt8>, into tape: inout JSONTape) throws(JSONParseError) {
+        // Moved in and back out rather than copied, so the arrays stay uniquely referenced
+        // and clearing them keeps their capacity.
+        swap(&self.tape, &tape)
+        defer { swap(&self.tape, &tape) }
+        self.tape.removeAll()
+        self.tape.entries.reserveCapacity(initialCapacity)
+        self.tape.memberIndex.reserveCapacity(initialCapacity * 2)
+        try fill(input)
+    }
+
+    /// Writes `input`'s tape into `tape`, which starts empty.
+    private mutating func fill(_ input: UnsafeBufferPointer<UInt8>) throws(JSONParseError) {
         pendingKey = PendingKey()
         var cursor = skipWhitespace(input, from: 0)
         // The innermost open container (-1 at the top level); while open, its `next` holds its
@@ -100,7 +118,7 @@ public struct JSONTokenizer {
             guard cursor == input.count else {
                 throw JSONParseError(.syntax, at: cursor, "unexpected \(JSONParseError.describe(input[cursor])) after the end of the JSON value")
             }
-            return tape
+            return
         }
     }
 
