@@ -7,11 +7,12 @@
 #     fan-out's own cost is the difference;
 #   - memory: ratingsd RSS with 10 000 idle subscribers minus before, per subscriber.
 # PHASES (default all four), RUNS, DURATION, RATE, SUBSCRIBERS, WIDE_RATE, IDLE_SUBSCRIBERS and
-# PORT tune it. Holds /work/wt/bench.lock for the builds and the runs; bounded in time; kills what it starts.
+# PORT tune it. Holds the benchmark lock (BENCH_LOCK, default $TMPDIR/ratingsd-bench.lock) for the
+# builds and the runs, so two benchmarks never measure each other; bounded in time; kills what it starts.
 set -euo pipefail
 if [[ -z "${BENCH_SSE_LOCKED:-}" ]]; then
     export BENCH_SSE_LOCKED=1
-    exec flock /work/wt/bench.lock "$0" "$@"
+    exec flock "${BENCH_LOCK:-${TMPDIR:-/tmp}/ratingsd-bench.lock}" "$0" "$@"
 fi
 cd "$(dirname "$0")/.."
 

@@ -7,7 +7,6 @@
 # Usage: scripts/bench-upstream.sh [bench-upstream.py options, e.g. --runs 5 --messages 200000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-LOCK=${BENCH_LOCK:-/work/wt/bench.lock}
-[ -d "$(dirname "$LOCK")" ] || LOCK=/tmp/ratingsd-bench.lock
+LOCK=${BENCH_LOCK:-${TMPDIR:-/tmp}/ratingsd-bench.lock}
 flock "$LOCK" swift build -c release --product ratingsd >/dev/null
 flock "$LOCK" python3 scripts/bench-upstream.py --ratingsd .build/release/ratingsd "$@"
