@@ -71,10 +71,12 @@ let package = Package(
             dependencies: ["resource-embedder"],
             path: "Sources/EmbedResources"
         ),
+        // Loopback WebSocket server and peer shared by the test targets; never a product's dependency.
+        .target(name: "WebSocketTestSupport", dependencies: ["WebSocket"], path: "Tests/WebSocketTestSupport"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),
+        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "WebSocketTestSupport"]),
         .testTarget(name: "LiveStateTests", dependencies: ["LiveState"]),
-        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "LiveState", "WebSocket", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "LiveState", "WebSocket", "WebSocketTestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ServiceMetricsTests", dependencies: ["ServiceMetrics"]),
         .testTarget(name: "RatingsAPITests", dependencies: ["RatingsAPI", "HTTPServer", "LiveState", "Feeds", "ServiceMetrics"]),
         .testTarget(name: "ratingsdTests", dependencies: ["ratingsd"]),
