@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import TestSupport
 import WebSocket
 
 /// A loopback stand-in for a Benzinga stream that accepts the upgrade, sends fixed text

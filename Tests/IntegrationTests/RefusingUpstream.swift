@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import TestSupport
 
 /// A tiny loopback TCP server standing in for Benzinga that answers every WebSocket upgrade with
 /// a fixed non-101 response (401 by default) and closes, recording each request line it saw.

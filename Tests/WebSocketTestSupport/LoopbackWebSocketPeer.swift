@@ -1,4 +1,5 @@
 import Glibc
+import TestSupport
 import WebSocket
 
 /// The server end of one test connection: blocking reads that time out after five seconds,
@@ -58,12 +59,7 @@ public final class LoopbackWebSocketPeer {
 
     /// Writes all of `bytes`.
     public func send(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard n > 0 else { throw PeerError(description: "send: \(errno)") }
-            offset += n
-        }
+        guard LoopbackSocket.sendAll(fd, bytes) else { throw PeerError(description: "send: \(errno)") }
     }
 
     /// Sends one text message per element, in one write.

@@ -1,6 +1,7 @@
 import Dispatch
 import Glibc
 import Synchronization
+import TestSupport
 import WebSocket
 
 /// A test WebSocket server on 127.0.0.1 with an ephemeral port, built from plain blocking
@@ -20,21 +21,7 @@ public final class LoopbackWebSocketServer: Sendable {
 
     /// Binds and listens; nothing is accepted before `serve`.
     public init() throws {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard listener >= 0 else { throw PeerError(description: "socket: \(errno)") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) == 0 && getsockname(listener, $0, &length) == 0 }
-        }
-        guard bound, listen(listener, 8) == 0 else {
-            close(listener)
-            throw PeerError(description: "bind/listen: \(errno)")
-        }
-        self.listener = listener
-        port = Int(UInt16(bigEndian: address.sin_port))
+        (listener, port) = try LoopbackSocket.listen(backlog: 8)
     }
 
     deinit { close(listener) }
@@ -86,10 +73,4 @@ public final class LoopbackWebSocketServer: Sendable {
         let failures = failures.withLock { $0 }
         return failures.isEmpty ? nil : failures.joined(separator: "\n")
     }
-}
-
-/// A port on 127.0.0.1 with nothing listening (bound, then closed), for connection-refused tests.
-public func closedLoopbackPort() throws -> Int {
-    let server = try LoopbackWebSocketServer()
-    return server.port
 }

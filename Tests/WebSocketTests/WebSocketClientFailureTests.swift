@@ -1,5 +1,6 @@
 import Testing
 @testable import WebSocket
+import TestSupport
 import WebSocketTestSupport
 
 /// How the client ends a connection that goes wrong: violations, size, silence, loss.
@@ -101,7 +102,7 @@ struct WebSocketClientFailureTests {
     }
 
     @Test func nothingListeningIsAConnectFailure() throws {
-        let port = try closedLoopbackPort()
+        let port = try LoopbackSocket.closedPort()
         do {
             _ = try WebSocketClient.connect(to: try WebSocketURL("ws://127.0.0.1:\(port)/?token=SECRET"), configuration: configuration)
             Issue.record("connected to a closed port")
