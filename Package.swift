@@ -83,6 +83,6 @@ let package = Package(
         .testTarget(name: "RatingsAPITests", dependencies: ["RatingsAPI", "HTTPServer", "LiveState", "Feeds", "ServiceMetrics", "TestSupport"]),
         .testTarget(name: "ratingsdTests", dependencies: ["ratingsd"]),
         .testTarget(name: "upstream-simTests", dependencies: ["upstream-sim"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["ratingsd", "upstream-sim", "WebSocket", "Feeds", "LiveState", "TestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ratingsd", "upstream-sim", "WebSocket", "Feeds", "LiveState", "TestSupport", "WebSocketTestSupport"]),
     ]
 )

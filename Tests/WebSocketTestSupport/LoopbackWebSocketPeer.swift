@@ -2,14 +2,15 @@ import Glibc
 import TestSupport
 import WebSocket
 
-/// The server end of one test connection: blocking reads that time out after five seconds,
-/// the upgrade (accepted or refused), and a server-role `WebSocketConnectionState` that
+/// The server end of one test connection: blocking reads with a timeout, the upgrade (accepted or refused), and a server-role `WebSocketConnectionState` that
 /// answers pings and echoes a close like a real peer.
 ///
 /// Owned by the thread running its script; the socket closes when the peer is released, so a
 /// script that returns drops the TCP connection without a close frame.
 public final class LoopbackWebSocketPeer {
     private let fd: Int32
+    /// The connection's socket, for the server to shut down on `stop`.
+    var descriptor: Int32 { fd }
     /// The connection's state; scripts use it to start a close handshake themselves.
     public var state = WebSocketConnectionState(role: .server)
     /// Encodes the server's own frames, for scripts that write raw frames.
@@ -17,11 +18,11 @@ public final class LoopbackWebSocketPeer {
     /// Bytes read past the upgrade request's head.
     private var pending: [UInt8] = []
 
-    /// Accepts one waiting connection on `listener`.
-    init(accepting listener: Int32) throws {
+    /// Accepts one waiting connection on `listener`; its reads give up after `readTimeout`.
+    init(accepting listener: Int32, readTimeout: Duration) throws {
         fd = accept(listener, nil, nil)
         guard fd >= 0 else { throw PeerError(description: "accept: \(errno)") }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        var timeout = timeval(readTimeout)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 

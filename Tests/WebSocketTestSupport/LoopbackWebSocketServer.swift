@@ -14,13 +14,21 @@ public final class LoopbackWebSocketServer: Sendable {
     /// The port to connect to.
     public let port: Int
     private let listener: Int32
+    private let readTimeout: Duration
     private let done = DispatchSemaphore(value: 0)
     private let stopping = Atomic<Bool>(false)
     private let failures = Mutex<[String]>([])
     private let connections = Atomic<Int>(0)
+    /// The socket of the connection a script is running on; `stop` shuts it down under this
+    /// lock, and the serving thread clears it under the lock before the socket is closed, so
+    /// `stop` never touches a descriptor number that has been reused.
+    private let active = Mutex<Int32?>(nil)
 
-    /// Binds and listens; nothing is accepted before `serve`.
-    public init() throws {
+    /// Binds and listens; nothing is accepted before `serve`. A script's read that waits
+    /// longer than `readTimeout` throws, so a client that goes silent fails the test in bounded
+    /// time; a stand-in whose client may idle between heartbeats passes a longer one.
+    public init(readTimeout: Duration = .seconds(5)) throws {
+        self.readTimeout = readTimeout
         (listener, port) = try LoopbackSocket.listen(backlog: 8)
     }
 
@@ -45,7 +53,7 @@ public final class LoopbackWebSocketServer: Sendable {
 
     /// Serves connections until `finish`; connection n runs `scripts[n]` (or the last one).
     public func serve(_ scripts: [@Sendable (LoopbackWebSocketPeer) throws -> Void]) {
-        let listener = self.listener
+        let listener = self.listener, readTimeout = self.readTimeout
         DispatchQueue.global().async {
             defer { self.done.signal() }
             var index = 0
@@ -54,8 +62,14 @@ public final class LoopbackWebSocketServer: Sendable {
                 var descriptor = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
                 guard poll(&descriptor, 1, 50) == 1 else { continue }
                 do {
-                    let peer = try LoopbackWebSocketPeer(accepting: listener)
+                    let peer = try LoopbackWebSocketPeer(accepting: listener, readTimeout: readTimeout)
                     self.connections.add(1, ordering: .releasing)
+                    self.active.withLock { active in
+                        active = peer.descriptor
+                        // A `stop` that took the lock before us found nothing to shut down.
+                        if self.stopping.load(ordering: .acquiring) { _ = shutdown(peer.descriptor, Int32(SHUT_RDWR)) }
+                    }
+                    defer { self.active.withLock { $0 = nil } }
                     try scripts[min(index, scripts.count - 1)](peer)
                 } catch {
                     self.failures.withLock { $0.append("connection \(index): \(error)") }
@@ -69,7 +83,24 @@ public final class LoopbackWebSocketServer: Sendable {
     /// line per failed connection, or nil if nothing did.
     public func finish(seconds: Double = 10) -> String? {
         stopping.store(true, ordering: .releasing)
+        return report(seconds: seconds)
+    }
+
+    /// Stops accepting and ends the connection being served (its reads see end of stream, its
+    /// writes fail), for a stand-in upstream whose client may still be connected; what went
+    /// wrong in the scripts, like `finish`.
+    public func stop(seconds: Double = 10) -> String? {
+        stopping.store(true, ordering: .releasing)
+        active.withLock { descriptor in
+            if let descriptor { _ = shutdown(descriptor, Int32(SHUT_RDWR)) }
+        }
+        return report(seconds: seconds)
+    }
+
+    /// Waits for the serving thread to end; the failures recorded.
+    private func report(seconds: Double) -> String? {
         guard done.wait(timeout: .now() + seconds) == .success else { return "server script did not finish" }
+        done.signal()  // so a second finish or stop returns at once too
         let failures = failures.withLock { $0 }
         return failures.isEmpty ? nil : failures.joined(separator: "\n")
     }
