@@ -31,7 +31,7 @@ public enum LoopbackSocket {
     }
 
     /// Binds `fd` to 127.0.0.1 on an ephemeral port and returns the port; the caller closes `fd`.
-    public static func bindLoopback(_ fd: Int32) throws -> Int {
+    private static func bindLoopback(_ fd: Int32) throws -> Int {
         var address = loopbackAddress(port: 0)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
@@ -76,20 +76,6 @@ public enum LoopbackSocket {
             offset += sent
         }
         return true
-    }
-
-    /// The request head up to `\r\n\r\n` (at most 64 KiB), or nil if the peer went away or took
-    /// longer than the socket's receive timeout.
-    public static func readHead(_ fd: Int32) -> String? {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while bytes.count < 64 * 1024 {
-            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else { return nil }
-            bytes += chunk[..<count]
-            if bytes.firstRange(of: [13, 10, 13, 10]) != nil { return String(decoding: bytes, as: UTF8.self) }
-        }
-        return nil
     }
 
     /// 127.0.0.1:`port` as a socket address.
