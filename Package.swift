@@ -71,14 +71,18 @@ let package = Package(
             dependencies: ["resource-embedder"],
             path: "Sources/EmbedResources"
         ),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket"]),
+        // Helpers shared by the test targets (loopback sockets, a seeded generator, a loopback
+        // WebSocket server and peer); no product depends on them.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "WebSocketTestSupport", dependencies: ["WebSocket", "TestSupport"], path: "Tests/WebSocketTestSupport"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "WebSocketTestSupport", "TestSupport"]),
         .testTarget(name: "LiveStateTests", dependencies: ["LiveState"]),
-        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "LiveState", "WebSocket", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "LiveState", "WebSocket", "WebSocketTestSupport", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ServiceMetricsTests", dependencies: ["ServiceMetrics"]),
-        .testTarget(name: "RatingsAPITests", dependencies: ["RatingsAPI", "HTTPServer", "LiveState", "Feeds", "ServiceMetrics"]),
+        .testTarget(name: "RatingsAPITests", dependencies: ["RatingsAPI", "HTTPServer", "LiveState", "Feeds", "ServiceMetrics", "TestSupport"]),
         .testTarget(name: "ratingsdTests", dependencies: ["ratingsd"]),
         .testTarget(name: "upstream-simTests", dependencies: ["upstream-sim"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["ratingsd", "upstream-sim", "WebSocket", "Feeds", "LiveState"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ratingsd", "upstream-sim", "WebSocket", "Feeds", "LiveState", "TestSupport", "WebSocketTestSupport"]),
     ]
 )

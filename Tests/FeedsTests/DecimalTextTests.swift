@@ -1,5 +1,6 @@
 @testable import Feeds
 import Testing
+import TestSupport
 
 @Suite struct DecimalTextTests {
     private func double(_ text: String) -> Double? {
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func readsRandomDecimalsAsDoubleDoes() {
-        var random = SplitMix(seed: 42)
+        var random = SplitMix64(seed: 42)
         for _ in 0..<20_000 {
             let integer = String(random.next() % 10_000_000)
             let fraction = String(random.next() % 100_000_000)

@@ -1,6 +1,7 @@
 @testable import Feeds
 import LiveState
 import Testing
+import TestSupport
 
 @Suite struct JSONTokenizerTests {
     /// Runs `body` with the tape of `text` and a view over its bytes.
@@ -167,7 +168,7 @@ import Testing
     }
 
     @Test func corruptedMessagesNeverCrashAndAgreeWithTheTreeParser() throws {
-        var random = SplitMix(seed: 0x5EED)
+        var random = SplitMix64(seed: 0x5EED)
         let specials: [UInt8] = Array(#"{}[]":,\"#.utf8) + [0x00, 0x1F, 0x80, 0xC3, 0xED, 0xF4, 0xFF, UInt8(ascii: "u"), UInt8(ascii: "0")]
         for source in FeedSource.allCases {
             let line = try #require(try FixtureFiles.lines(source).first)

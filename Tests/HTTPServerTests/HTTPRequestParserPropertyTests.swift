@@ -1,23 +1,12 @@
 import Testing
 @testable import HTTPServer
+import TestSupport
 
 /// Mutated requests, parsed in one call and again one byte at a time, must get the same verdict.
 /// The incremental parser only re-parses when a line ends the request line, the head ends, or a
 /// bare CR or LF appears, so a bad character inside a complete header line is refused when the
 /// head ends rather than at once; it must never accept what a full parse refuses.
 @Suite struct HTTPRequestParserPropertyTests {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seeds = [
         "GET /a?b=c HTTP/1.1\r\nHost: h\r\nX-A: 1\r\n\r\n",
         "POST /p HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nConnection: close\r\n\r\n",
@@ -25,7 +14,7 @@ import Testing
     ]
     static let alphabet: [UInt8] = Array("\r\n \t:/%?*aZ0-".utf8) + [0, 0x7F, 0x80, 0xFF]
 
-    func mutate(_ bytes: [UInt8], using random: inout SplitMix) -> [UInt8] {
+    func mutate(_ bytes: [UInt8], using random: inout SplitMix64) -> [UInt8] {
         var bytes = bytes
         for _ in 0..<Int.random(in: 1...3, using: &random) {
             let position = Int.random(in: 0..<bytes.count, using: &random)
@@ -44,7 +33,7 @@ import Testing
         limits.maxRequestLineLength = 24
         limits.maxHeadLength = 64
         limits.maxHeaderCount = 3
-        var random = SplitMix(state: 2024)
+        var random = SplitMix64(seed: 2024)
         var disagreements: [String] = []
         for _ in 0..<3000 {
             let input = mutate(Array(Self.seeds.randomElement(using: &random)!.utf8), using: &random)
@@ -82,7 +71,7 @@ import Testing
     }
 
     @Test func chunkedDecodingAgreesWhetherFedWholeOrByteByByte() {
-        var random = SplitMix(state: 7)
+        var random = SplitMix64(seed: 7)
         let seed = Array("4;x=y\r\nWiki\r\n5\r\npedia\r\n0\r\nT: v\r\n\r\n".utf8)
         var limits = HTTPLimits()
         limits.maxBodyLength = 12

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import TestSupport
 
 /// A blocking HTTP/1.1 client over one loopback TCP connection, for driving the real server with
 /// exact bytes. Every read has a timeout, so a hung server fails the test instead of hanging it.
@@ -23,23 +24,7 @@ final class HTTPTestClient {
     }
 
     init(port: Int, timeoutSeconds: Int = 10) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw ClientError(description: "socket: errno \(errno)") }
-        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard result == 0 else {
-            close(fd)
-            throw ClientError(description: "connect to port \(port): errno \(errno)")
-        }
+        fd = try LoopbackSocket.connect(port: port, timeout: .seconds(timeoutSeconds))
     }
 
     deinit { close(fd) }
@@ -48,12 +33,7 @@ final class HTTPTestClient {
     func send(_ text: String) throws { try send(Array(text.utf8)) }
 
     func send(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let sent = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard sent > 0 else { throw ClientError(description: "send: errno \(errno)") }
-            offset += sent
-        }
+        guard LoopbackSocket.sendAll(fd, bytes) else { throw ClientError(description: "send: errno \(errno)") }
     }
 
     /// `GET path` with Host and any extra header lines, then the response.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real binary with a token: live mode against loopback upstreams that fail in known ways
 /// (nothing listening, a 401 on every upgrade). Nothing here reaches the internet, and the

@@ -1,5 +1,7 @@
 import Testing
 @testable import WebSocket
+import TestSupport
+import WebSocketTestSupport
 
 /// How the client ends a connection that goes wrong: violations, size, silence, loss.
 struct WebSocketClientFailureTests {
@@ -14,14 +16,14 @@ struct WebSocketClientFailureTests {
 
     /// Runs a server that sends `bytes` after the upgrade and expects the client's close code.
     func expectFailure(after bytes: [UInt8], code: WebSocketCloseCode, error: WebSocketProtocolError) throws {
-        let server = try LoopbackServer()
+        let server = try LoopbackWebSocketServer()
         server.serve { peer in
             try peer.acceptUpgrade(extra: bytes)
             guard case .closeTransport(let closure) = try peer.next(), closure.code == code else {
                 throw PeerError(description: "client did not close with \(code)")
             }
         }
-        let client = try WebSocketClient.connect(to: try server.url(), configuration: configuration)
+        let client = try WebSocketClient.connect(to: try server.webSocketURL(), configuration: configuration)
         let event = client.receive(timeout: .seconds(5))
         #expect(event == .closed(WebSocketClosure(code: code, reason: error.description, cause: .protocolViolation(error))))
         #expect(server.finish() == nil)
@@ -42,7 +44,7 @@ struct WebSocketClientFailureTests {
 
     @Test func aLargeFragmentedMessageWithPingsBetweenIsReassembled() throws {
         let payload = (0..<60_000).map { UInt8(truncatingIfNeeded: $0) }
-        let server = try LoopbackServer()
+        let server = try LoopbackWebSocketServer()
         server.serve { peer in
             try peer.acceptUpgrade()
             for start in stride(from: 0, to: payload.count, by: 7000) {
@@ -52,7 +54,7 @@ struct WebSocketClientFailureTests {
             }
             try peer.runUntilClosed()
         }
-        let client = try WebSocketClient.connect(to: try server.url(), configuration: configuration)
+        let client = try WebSocketClient.connect(to: try server.webSocketURL(), configuration: configuration)
         var pings = 0
         while true {
             let event = client.receive(timeout: .seconds(5))
@@ -67,21 +69,21 @@ struct WebSocketClientFailureTests {
     }
 
     @Test func aConnectionDroppedWithoutACloseIsAnAbnormalClosure() throws {
-        let server = try LoopbackServer()
+        let server = try LoopbackWebSocketServer()
         server.serve { peer in try peer.acceptUpgrade() }  // closes the socket on return
-        let client = try WebSocketClient.connect(to: try server.url(), configuration: configuration)
+        let client = try WebSocketClient.connect(to: try server.webSocketURL(), configuration: configuration)
         guard case .closed(let closure) = client.receive(timeout: .seconds(5)) else { Issue.record("no closure"); return }
         #expect(closure.code == .abnormalClosure)
         #expect(server.finish() == nil)
     }
 
     @Test func aPeerThatNeverAnswersOurCloseIsDroppedAfterTheCloseTimeout() throws {
-        let server = try LoopbackServer()
+        let server = try LoopbackWebSocketServer()
         server.serve { peer in
             try peer.acceptUpgrade()
             guard peer.awaitEndOfStream() else { throw PeerError(description: "client never dropped the connection") }
         }
-        let client = try WebSocketClient.connect(to: try server.url(), configuration: configuration)
+        let client = try WebSocketClient.connect(to: try server.webSocketURL(), configuration: configuration)
         // The peer reads but never runs its state machine, so it never echoes the close.
         let start = ContinuousClock.now
         let closure = client.close(code: .normalClosure, reason: "bye")
@@ -91,16 +93,16 @@ struct WebSocketClientFailureTests {
     }
 
     @Test func aServerThatNeverAnswersTheUpgradeTimesOut() throws {
-        let server = try LoopbackServer()
+        let server = try LoopbackWebSocketServer()
         server.serve { peer in _ = try peer.readRequest(); _ = peer.awaitEndOfStream() }
         var configuration = configuration
         configuration.handshakeTimeout = .milliseconds(300)
-        #expect(throws: WebSocketError.timedOut(.handshake)) { try WebSocketClient.connect(to: try server.url(), configuration: configuration) }
+        #expect(throws: WebSocketError.timedOut(.handshake)) { try WebSocketClient.connect(to: try server.webSocketURL(), configuration: configuration) }
         #expect(server.finish() == nil)
     }
 
     @Test func nothingListeningIsAConnectFailure() throws {
-        let port = try closedLoopbackPort()
+        let port = try LoopbackSocket.closedPort()
         do {
             _ = try WebSocketClient.connect(to: try WebSocketURL("ws://127.0.0.1:\(port)/?token=SECRET"), configuration: configuration)
             Issue.record("connected to a closed port")

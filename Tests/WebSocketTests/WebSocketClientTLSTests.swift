@@ -2,6 +2,7 @@ import Dispatch
 import Synchronization
 import Testing
 @testable import WebSocket
+import WebSocketTestSupport
 
 /// `wss://` end to end against `openssl s_server` with a CA made for the test.
 @Suite(.enabled(if: TestCertificates.openssl != nil, "needs the openssl command line to make a test CA and run a TLS peer"))

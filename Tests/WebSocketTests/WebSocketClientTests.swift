@@ -1,5 +1,6 @@
 import Testing
 @testable import WebSocket
+import WebSocketTestSupport
 
 /// The client over real loopback TCP against a test server thread using the server role.
 struct WebSocketClientTests {
@@ -12,7 +13,7 @@ struct WebSocketClientTests {
     }
 
     @Test func exchangesTextAndClosesWithTheHandshake() throws {
-        let server = try LoopbackServer()
+        let server = try LoopbackWebSocketServer()
         server.serve { peer in
             let request = try peer.readRequest()
             guard request.line == "GET /feed?token=SECRET HTTP/1.1" else { throw PeerError(description: "request line \(request.line)") }
@@ -23,7 +24,7 @@ struct WebSocketClientTests {
                 throw PeerError(description: "no close from the client")
             }
         }
-        let client = try WebSocketClient.connect(to: try server.url(), configuration: configuration)
+        let client = try WebSocketClient.connect(to: try server.webSocketURL(), configuration: configuration)
         try client.send(text: "replay")
         #expect(client.receive(timeout: .seconds(5)).text == "{\"id\":1}")
         let closure = client.close(code: .goingAway, reason: "shutting down")
@@ -35,7 +36,7 @@ struct WebSocketClientTests {
     }
 
     @Test func answersAServerPingAndReportsIt() throws {
-        let server = try LoopbackServer()
+        let server = try LoopbackWebSocketServer()
         server.serve { peer in
             try peer.acceptUpgrade()
             try peer.send(peer.encoder.ping(bytes("are you there")))
@@ -45,7 +46,7 @@ struct WebSocketClientTests {
             try peer.send(peer.encoder.text("after"))
             try peer.runUntilClosed()
         }
-        let client = try WebSocketClient.connect(to: try server.url(), configuration: configuration)
+        let client = try WebSocketClient.connect(to: try server.webSocketURL(), configuration: configuration)
         #expect(client.receive(timeout: .seconds(5)) == .ping(bytes("are you there")))
         #expect(client.receive(timeout: .seconds(5)).text == "after")
         client.close()
@@ -53,7 +54,7 @@ struct WebSocketClientTests {
     }
 
     @Test func aServerCloseIsEchoedAndReportedWithItsCode() throws {
-        let server = try LoopbackServer()
+        let server = try LoopbackWebSocketServer()
         server.serve { peer in
             try peer.acceptUpgrade()
             let close = peer.state.close(code: .tryAgainLater, reason: "maintenance", now: .now) ?? []
@@ -62,7 +63,7 @@ struct WebSocketClientTests {
                 throw PeerError(description: "close not echoed")
             }
         }
-        let client = try WebSocketClient.connect(to: try server.url(), configuration: configuration)
+        let client = try WebSocketClient.connect(to: try server.webSocketURL(), configuration: configuration)
         let event = client.receive(timeout: .seconds(5))
         #expect(event == .closed(WebSocketClosure(code: .tryAgainLater, reason: "maintenance", cause: .peerClosed)))
         #expect(server.finish() == nil)
@@ -70,24 +71,24 @@ struct WebSocketClientTests {
 
     @Test(arguments: [(401, "Unauthorized"), (429, "Too Many Requests")])
     func aRefusedUpgradeIsATypedErrorWithItsStatus(_ status: Int, _ reason: String) throws {
-        let server = try LoopbackServer()
+        let server = try LoopbackWebSocketServer()
         server.serve { peer in
             _ = try peer.readRequest()
             try peer.send(bytes("HTTP/1.1 \(status) \(reason)\r\nContent-Length: 0\r\n\r\n"))
         }
         #expect(throws: WebSocketError.upgradeRefused(status: status, reason: reason)) {
-            try WebSocketClient.connect(to: try server.url(), configuration: configuration)
+            try WebSocketClient.connect(to: try server.webSocketURL(), configuration: configuration)
         }
         #expect(server.finish() == nil)
     }
 
     @Test func aSilentServerGivesAReceiveTimeoutAndTheConnectionStaysOpen() throws {
-        let server = try LoopbackServer()
+        let server = try LoopbackWebSocketServer()
         server.serve { peer in
             try peer.acceptUpgrade()
             try peer.runUntilClosed()
         }
-        let client = try WebSocketClient.connect(to: try server.url(), configuration: configuration)
+        let client = try WebSocketClient.connect(to: try server.webSocketURL(), configuration: configuration)
         let start = ContinuousClock.now
         #expect(client.receive(timeout: .milliseconds(300)) == .timeout)
         let elapsed = ContinuousClock.now - start
@@ -98,12 +99,12 @@ struct WebSocketClientTests {
     }
 
     @Test func framesInTheSameWriteAsThe101AreKept() throws {
-        let server = try LoopbackServer()
+        let server = try LoopbackWebSocketServer()
         server.serve { peer in
             try peer.acceptUpgrade(extra: peer.encoder.text("first") + peer.encoder.text("second"))
             try peer.runUntilClosed()
         }
-        let client = try WebSocketClient.connect(to: try server.url(), configuration: configuration)
+        let client = try WebSocketClient.connect(to: try server.webSocketURL(), configuration: configuration)
         #expect(client.receive(timeout: .seconds(5)).text == "first")
         #expect(client.receive(timeout: .seconds(5)).text == "second")
         client.close()

@@ -1,5 +1,6 @@
 import Testing
 @testable import WebSocket
+import TestSupport
 
 /// Reassembly, control frames between fragments, the maximum message size, and the property
 /// that any split of the input decodes to the same messages.
@@ -55,7 +56,7 @@ struct WebSocketMessageDecoderTests {
     }
 
     @Test func anySplitOfTheInputDecodesToTheSameMessages() {
-        var random = SplitMix64(state: 0x5EED)
+        var random = SplitMix64(seed: 0x5EED)
         let client = WebSocketFrameEncoder(role: .client, maskingKeys: { 0xA1B2_C3D4 })
         var wire: [UInt8] = []
         for index in 0..<40 {

@@ -3,6 +3,7 @@ import LiveState
 import Synchronization
 import Testing
 import WebSocket
+import WebSocketTestSupport
 
 /// `FeedConsumer` and `FeedSupervisor` against a WebSocket server on loopback, with the real
 /// pipeline and store behind them.
@@ -37,7 +38,7 @@ import WebSocket
         let rest = Array(lines[600...])
         let seen = Mutex<(requests: [String], firstMessages: [String], close: WebSocketCloseCode?)>(([], [], nil))
 
-        let server = try FeedTestServer()
+        let server = try LoopbackWebSocketServer()
         server.serve([
             { peer in
                 let line = try peer.acceptUpgrade()
@@ -87,7 +88,7 @@ import WebSocket
 
         #expect(consumer.stop())
         #expect(consumer.status.phase == .stopped)
-        #expect(server.finish().isEmpty)
+        #expect(server.finish() == nil)
         let observed = seen.withLock { $0 }
         #expect(observed.firstMessages == ["replay", "replay"])
         #expect(observed.requests.count == 2)
@@ -97,7 +98,7 @@ import WebSocket
     }
 
     @Test func unauthorizedUpgradeShowsAsAuthFailureInStatusReadinessAndLogs() throws {
-        let server = try FeedTestServer()
+        let server = try LoopbackWebSocketServer()
         server.serve([{ peer in try peer.refuseUpgrade(status: 401, reason: "Unauthorized") }])
         let (logger, log) = CapturedLog.logger()
         let configurations = [
@@ -118,7 +119,7 @@ import WebSocket
         #expect(supervisor.statuses.last?.phase == .disabled)
         #expect(supervisor.readinessProblems == ["insights: upstream refused the token"])
         #expect(supervisor.stop())
-        #expect(server.finish().isEmpty)
+        #expect(server.finish() == nil)
         // Five minutes of auth backoff: exactly one attempt was made.
         #expect(server.connectionCount == 1)
         let lines = log.all
@@ -128,7 +129,7 @@ import WebSocket
     }
 
     @Test func tooManyConnectionsIsNamedInStatus() throws {
-        let server = try FeedTestServer()
+        let server = try LoopbackWebSocketServer()
         server.serve([{ peer in try peer.refuseUpgrade(status: 429, reason: "Too Many Requests") }])
         let consumer = FeedConsumer(
             configuration: FeedConfiguration(source: .consensus, url: server.url("/c"), token: "TOKEN-FOR-429"),
@@ -138,12 +139,12 @@ import WebSocket
         #expect(consumer.status.lastError == "too many connections for this token (HTTP 429)")
         #expect(!consumer.status.authFailure)
         #expect(consumer.stop())
-        #expect(server.finish().isEmpty)
+        #expect(server.finish() == nil)
     }
 
     @Test func aSilentUpstreamIsDetectedByTheHeartbeatAndReconnected() throws {
         let pings = Atomic<Int>(0)
-        let server = try FeedTestServer()
+        let server = try LoopbackWebSocketServer()
         server.serve([
             { peer in
                 try peer.acceptUpgrade()
@@ -173,7 +174,7 @@ import WebSocket
         #expect(consumer.status.reconnects >= 1)
         #expect(consumer.status.lastError?.contains("presumed dead") == true)
         #expect(consumer.stop())
-        #expect(server.finish().isEmpty)
+        #expect(server.finish() == nil)
         #expect(pings.load(ordering: .relaxed) >= 1)
     }
 }

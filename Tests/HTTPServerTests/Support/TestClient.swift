@@ -1,4 +1,5 @@
 import Glibc
+import TestSupport
 
 /// A blocking loopback TCP client for integration tests: raw bytes out, parsed responses in.
 ///
@@ -28,29 +29,12 @@ final class TestClient {
 
     /// Connects to 127.0.0.1:`port`; reads give up after `timeout`.
     init(port: Int, timeout: Duration = .seconds(5), receiveBuffer: Int? = nil) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket: \(errno)") }
-        let seconds = timeout.components.seconds
-        var tv = timeval(tv_sec: Int(seconds), tv_usec: Int(timeout.components.attoseconds / 1_000_000_000_000))
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        fd = try LoopbackSocket.connect(port: port, timeout: timeout, receiveBuffer: receiveBuffer.map(Int32.init))
+        // Writes time out too, so a test that fills the server's buffers fails instead of hanging.
+        var tv = timeval(timeout)
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, 4)
-        if var size = receiveBuffer.map(Int32.init) {
-            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, 4)
-        }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard result == 0 else {
-            let code = errno
-            Glibc.close(fd)
-            throw Failure(description: "connect: \(String(cString: strerror(code)))")
-        }
     }
 
     deinit { close() }
@@ -75,12 +59,7 @@ final class TestClient {
     func send(_ text: String) throws { try send(Array(text.utf8)) }
 
     func send(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard n > 0 else { throw Failure(description: "send: \(String(cString: strerror(errno)))") }
-            offset += n
-        }
+        guard LoopbackSocket.sendAll(fd, bytes) else { throw Failure(description: "send: \(String(cString: strerror(errno)))") }
     }
 
     /// Reads more bytes into the buffer; false at end of file.

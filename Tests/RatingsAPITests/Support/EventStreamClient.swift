@@ -1,4 +1,5 @@
 import Glibc
+import TestSupport
 
 /// A blocking loopback client of `GET /events` for tests: sends one request, reads the head,
 /// undoes chunked framing and splits the body into server-sent event blocks.
@@ -35,29 +36,11 @@ final class EventStreamClient {
 
     /// Connects, sends `GET target` with `headers`, and reads the response head.
     init(port: Int, target: String, headers extra: [String: String] = [:], timeout: Double = 10, receiveBuffer: Int32? = nil) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket: errno \(errno)") }
-        var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - timeout.rounded(.down)) * 1_000_000))
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
-        if var size = receiveBuffer { setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, 4) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            close(fd)
-            throw Failure(description: "connect: errno \(errno)")
-        }
+        fd = try LoopbackSocket.connect(port: port, timeout: .microseconds(Int64(timeout * 1_000_000)), receiveBuffer: receiveBuffer)
         var request = "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
         for (name, value) in extra { request += "\(name): \(value)\r\n" }
         request += "\r\n"
-        let bytes = Array(request.utf8)
-        guard bytes.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == bytes.count else {
-            throw Failure(description: "send: errno \(errno)")
-        }
+        guard LoopbackSocket.sendAll(fd, Array(request.utf8)) else { throw Failure(description: "send: errno \(errno)") }
         try readHead()
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import Synchronization
 @testable import WebSocket
+import WebSocketTestSupport
 
 /// A throwaway test CA and a server certificate for 127.0.0.1, made by the `openssl` command
 /// line in a temporary directory (deleted on deinit). Keys are fresh P-256 keys per run.
