@@ -63,8 +63,10 @@ public final class FeedPipeline: Sendable {
         // twenty-odd strings retained, then released with the result): 5% of a message.
         switch consume decoded {
         case .success(let message):
+            // Taken first: the store consumes the message.
+            let namedISIN = pendingMessages > 0 ? message.change.namedISIN : nil
             let outcome = store.apply(message, receivedAt: receivedAt)
-            if pendingMessages > 0, let isin = message.change.namedISIN { releasePending(isin) }
+            if pendingMessages > 0, let isin = namedISIN { releasePending(isin) }
             return .applied(outcome)
         case .failure(let failure):
             if failure.category == .noSecurity, let isin = unknownISIN {
