@@ -65,7 +65,7 @@ public final class FeedPipeline: Sendable {
         case .success(let message):
             // Taken first: the store consumes the message.
             let namedISIN = pendingMessages > 0 ? message.change.namedISIN : nil
-            let outcome = store.apply(message, receivedAt: receivedAt)
+            let outcome = store.apply(consume message, receivedAt: receivedAt)
             if pendingMessages > 0, let isin = namedISIN { releasePending(isin) }
             return .applied(outcome)
         case .failure(let failure):
