@@ -53,15 +53,42 @@ public enum EventStreamEncoder {
 
     /// `id: N\nevent: name\ndata: `: the part of an event before its one-line JSON document.
     /// `event` must be a valid field value (the store's kind names are).
+    /// Written in place into one allocation (it runs inside the store's lock for every applied
+    /// change): the id's digits straight from the integer, no `String` of it.
     static func head(id: UInt64, event: String) -> [UInt8] {
-        var head: [UInt8] = []
-        head.reserveCapacity(32 + event.utf8.count)
-        head.append(contentsOf: "id: ".utf8)
-        head.append(contentsOf: String(id).utf8)
-        head.append(contentsOf: "\nevent: ".utf8)
-        head.append(contentsOf: event.utf8)
-        head.append(contentsOf: "\ndata: ".utf8)
-        return head
+        var digits = 1
+        var rest = id / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        let idField: StaticString = "id: "
+        let eventField: StaticString = "\nevent: "
+        let dataField: StaticString = "\ndata: "
+        var event = event
+        return event.withUTF8 { name in
+            let count = idField.utf8CodeUnitCount + digits + eventField.utf8CodeUnitCount + name.count + dataField.utf8CodeUnitCount
+            return [UInt8](unsafeUninitializedCapacity: count) { target, initialized in
+                var index = 0
+                func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                    for byte in bytes {
+                        target[index] = byte
+                        index += 1
+                    }
+                }
+                put(UnsafeBufferPointer(start: idField.utf8Start, count: idField.utf8CodeUnitCount))
+                var value = id
+                for position in stride(from: index + digits - 1, through: index, by: -1) {
+                    target[position] = UInt8(truncatingIfNeeded: 48 + value % 10)
+                    value /= 10
+                }
+                index += digits
+                put(UnsafeBufferPointer(start: eventField.utf8Start, count: eventField.utf8CodeUnitCount))
+                put(name)
+                put(UnsafeBufferPointer(start: dataField.utf8Start, count: dataField.utf8CodeUnitCount))
+                initialized = index
+            }
+        }
     }
 
     /// Whether `value` may be an `id` or `event` field: no CR, LF or NUL.

@@ -6,9 +6,10 @@ enum PreparedChange: Sendable {
     /// The consensus and its rendered document (which embeds `received_at`).
     case consensus(Consensus, json: [UInt8])
 
-    /// Renders what the change will store; pure, so it runs outside the lock.
-    init(_ change: Change, receivedAt: Timestamp) {
-        switch change {
+    /// Renders what the change will store; pure, so it runs outside the lock. Consumes the
+    /// change, so its record's strings move rather than being retained and released again.
+    init(_ change: consuming Change, receivedAt: Timestamp) {
+        switch consume change {
         // A `deleted` action on a full record is a delete carrying the record's version.
         case .rating(.deleted, let rating):
             self = .delete(.rating, id: rating.id, version: RecordVersion(updated: rating.updated, timestamp: rating.timestamp))

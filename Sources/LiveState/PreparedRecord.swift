@@ -24,7 +24,7 @@ struct PreparedRecord: Sendable {
     var id: String { key.id }
 
     /// Prepares a rating: normalises and renders it.
-    init(_ rating: Rating) {
+    init(_ rating: consuming Rating) {
         key = RecordKey(
             date: rating.date, time: rating.time, updated: rating.updated,
             timestamp: rating.timestamp, id: rating.id)
@@ -34,12 +34,12 @@ struct PreparedRecord: Sendable {
         firm = rating.firm
         firmID = rating.firmID
         importance = rating.importance
-        json = rating.renderedJSON()
+        json = rating.renderedJSON(action: action)
         facts = TickerFacts(name: rating.name, exchange: rating.exchange, isin: rating.isin)
     }
 
     /// Prepares an insight: normalises and renders it.
-    init(_ insight: Insight) {
+    init(_ insight: consuming Insight) {
         // Insights have a date but no time of day; the empty time sorts them by date, then
         // by `updated` within the day.
         key = RecordKey(

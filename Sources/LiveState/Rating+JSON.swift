@@ -3,8 +3,13 @@
 extension Rating {
     /// The rating's JSON object, as served by `GET /ratings/{id}` and inside lists.
     public func renderedJSON() -> [UInt8] {
+        renderedJSON(action: RatingAction(normalizing: actionCompany))
+    }
+
+    /// The JSON object with `action`, the already normalised `actionCompany`.
+    func renderedJSON(action: RatingAction?) -> [UInt8] {
         var json = JSONWriter(capacity: renderedCapacity)
-        render(into: &json)
+        render(into: &json, action: action)
         return json.bytes
     }
 
@@ -31,6 +36,11 @@ extension Rating {
 
     /// Appends the rating's JSON object.
     public func render(into json: inout JSONWriter) {
+        render(into: &json, action: RatingAction(normalizing: actionCompany))
+    }
+
+    /// Appends the rating's JSON object with `action`, the already normalised `actionCompany`.
+    func render(into json: inout JSONWriter, action: RatingAction?) {
         json.raw("{\"id\":"); json.string(id)
         json.raw(",\"ticker\":"); json.string(ticker)
         json.raw(",\"name\":"); json.string(name)
@@ -41,7 +51,7 @@ extension Rating {
         json.raw(",\"date\":"); json.string(date)
         json.raw(",\"time\":"); json.string(time)
         json.raw(",\"action_company\":"); json.string(actionCompany)
-        json.raw(",\"action\":"); json.string(RatingAction(normalizing: actionCompany)?.rawValue)
+        json.raw(",\"action\":"); json.string(action?.rawValue)
         json.raw(",\"action_pt\":"); json.string(actionPriceTarget)
         json.raw(",\"price_target_action\":")
         json.string(PriceTargetAction(normalizing: actionPriceTarget)?.rawValue)

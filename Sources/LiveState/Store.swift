@@ -31,11 +31,13 @@ public final class Store: StoreReading, StoreWriting {
     /// is appended to `events` inside the lock (the log never lags the store) and published to
     /// the log's listener after it.
     @discardableResult
-    public func apply(_ message: FeedMessage, receivedAt: Timestamp) -> ApplyOutcome {
+    public func apply(_ message: consuming FeedMessage, receivedAt: Timestamp) -> ApplyOutcome {
+        let source = message.source
+        let envelopeID = message.envelopeID
         let change = PreparedChange(message.change, receivedAt: receivedAt)
         let (outcome, event) = state.withLock { state -> (ApplyOutcome, StoreEvent?) in
             let deletedTicker = StoreEvent.tickerDeleted(by: change, in: state)
-            let outcome = state.apply(change, source: message.source, envelopeID: message.envelopeID, receivedAt: receivedAt)
+            let outcome = state.apply(change, source: source, envelopeID: envelopeID, receivedAt: receivedAt)
             guard case .applied(let sequence) = outcome,
                   let event = StoreEvent(change, sequence: sequence, deletedTicker: deletedTicker, receivedAt: receivedAt)
             else { return (outcome, nil) }

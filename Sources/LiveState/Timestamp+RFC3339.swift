@@ -60,35 +60,49 @@ extension Timestamp {
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; `t`/`z` and a space for `T` are
     /// accepted too. A bare date `YYYY-MM-DD` is midnight UTC. Nil for anything else.
     public init?(rfc3339 text: String) {
-        var scanner = DigitScanner(Array(text.utf8))
+        var text = text
+        guard let milliseconds = text.withUTF8(Self.rfc3339Milliseconds) else { return nil }
+        self.init(millisecondsSinceEpoch: milliseconds)
+    }
+
+    /// Parses RFC 3339 like `init?(rfc3339:)` from UTF-8 bytes, without making a `String`.
+    public init?(rfc3339 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let milliseconds = Self.rfc3339Milliseconds(bytes) else { return nil }
+        self.init(millisecondsSinceEpoch: milliseconds)
+    }
+
+    /// Milliseconds since the epoch of RFC 3339 text, nil when it is not that.
+    private static func rfc3339Milliseconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var scanner = DigitScanner(bytes)
         guard let date = scanner.date() else { return nil }
-        if scanner.atEnd {
-            self.init(millisecondsSinceEpoch: date * 86_400_000)
-            return
-        }
+        if scanner.atEnd { return date * 86_400_000 }
         guard scanner.take(anyOf: [84, 116, 32]), let clock = scanner.clock() else { return nil }
         var offsetMinutes: Int64 = 0
         if scanner.take(anyOf: [90, 122]) {
             offsetMinutes = 0
         } else if let sign = scanner.peek, sign == 43 || sign == 45 {
             scanner.advance()
-            guard let hours = scanner.digits(2), scanner.take(anyOf: [58]), let minutes = scanner.digits(2),
+            guard let hours = scanner.digits(2), scanner.take(58), let minutes = scanner.digits(2),
                   hours < 24, minutes < 60 else { return nil }
             offsetMinutes = (hours * 60 + minutes) * (sign == 45 ? -1 : 1)
         } else {
             return nil
         }
         guard scanner.atEnd else { return nil }
-        self.init(millisecondsSinceEpoch: date * 86_400_000 + clock - offsetMinutes * 60_000)
+        return date * 86_400_000 + clock - offsetMinutes * 60_000
     }
 
     /// Parses `YYYY-MM-DD HH:MM:SS` as wall-clock time in US Eastern (one format upstream uses
     /// for `updated_at`), applying the US daylight-saving rules in force since 2007.
     public init?(easternWallClock text: String) {
-        var scanner = DigitScanner(Array(text.utf8))
-        guard let days = scanner.date(), scanner.take(anyOf: [32, 84]), let clock = scanner.clock(),
-              scanner.atEnd else { return nil }
-        let local = days * 86_400_000 + clock
+        var text = text
+        let parsed: Int64? = text.withUTF8 { bytes in
+            var scanner = DigitScanner(bytes)
+            guard let days = scanner.date(), scanner.take(anyOf: [32, 84]), let clock = scanner.clock(),
+                  scanner.atEnd else { return nil }
+            return days * 86_400_000 + clock
+        }
+        guard let local = parsed else { return nil }
         let offsetHours: Int64 = CivilCalendar.isEasternDaylightTime(localMilliseconds: local) ? 4 : 5
         self.init(millisecondsSinceEpoch: local + offsetHours * 3_600_000)
     }

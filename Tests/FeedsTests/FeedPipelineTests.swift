@@ -48,4 +48,29 @@ import Testing
                                                        subscription: FeedSubscription(tickers: ["TSLA"]), receivedAt: Timestamp(millisecondsSinceEpoch: 1))
         #expect(result == .applied(.applied(sequence: 1)))
     }
+
+    @Test func recordsOfTwoMessagesShareTheirRepeatingLongValuesButNotTheirIDs() {
+        let store = RecordingStore()
+        let pipeline = FeedPipeline(store: store)
+        let content = #""ticker":"AAPL","url":"https://www.benzinga.com/quote/AAPL/analyst-ratings","firm_id":"2910a5f285822e32affdc110","notes":"the same long note, twice over""#
+        for id in ["695ba4db7c3c0540f1645bab", "695ba9cc374e6715020ea9da"] {
+            // Each its own envelope id, or the second would be dropped as a redelivery.
+            let message = Decoding.ratingMessage(id: id, content: content).replacing("\"env-1\"", with: "\"env-\(id)\"")
+            pipeline.ingest(Array(message.utf8), source: .ratings, receivedAt: Timestamp(millisecondsSinceEpoch: 1))
+        }
+        guard store.applied.count == 2, case .rating(_, let first) = store.applied[0].change,
+              case .rating(_, let second) = store.applied[1].change else {
+            Issue.record("expected two ratings, got \(store.applied)")
+            return
+        }
+        func storage(_ text: String?) -> UnsafePointer<UInt8>? {
+            text?.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
+        }
+        #expect(second.url == "https://www.benzinga.com/quote/AAPL/analyst-ratings")
+        #expect(storage(first.url) == storage(second.url))
+        #expect(storage(first.firmID) == storage(second.firmID))
+        #expect(first.notes == second.notes)
+        #expect(storage(first.notes) != storage(second.notes))
+        #expect(first.id != second.id)
+    }
 }

@@ -46,4 +46,12 @@ struct EventStreamEncoderTests {
         multi.append(to: &output)
         #expect(String(decoding: output, as: UTF8.self) == "id: 3\nevent: insight\ndata: x\ndata: y\n\n")
     }
+
+    @Test func headWritesEveryIdsDigits() {
+        for id: UInt64 in [0, 7, 10, 99, 100, 1_763_694_000_123_456, UInt64.max] {
+            let head = EventStreamEncoder.head(id: id, event: "rating_deleted")
+            #expect(String(decoding: head, as: UTF8.self) == "id: \(id)\nevent: rating_deleted\ndata: ")
+        }
+    }
 }
+

@@ -135,4 +135,15 @@ import LiveState
     @Test func nowIsAfterThisCodeWasWritten() {
         #expect(Timestamp.now() > ms(1_750_000_000_000))
     }
+
+    @Test func parsesFromBytesExactlyAsFromText() {
+        let texts = ["2024-10-04T19:21:06Z", "2024-10-04T19:21:06.120Z", "2024-10-04T15:21:06-04:00", "2024-10-04",
+                     "2024-10-04T19:21", "2024-02-30", "2024-10-04T19:21:06Z ", "", "2024-10-04T19:21:06+0530"]
+        for text in texts {
+            let parsed = Array(text.utf8).withUnsafeBufferPointer { Timestamp(rfc3339: $0) }
+            #expect(parsed == Timestamp(rfc3339: text), "\(text)")
+        }
+        #expect(Array("2024-10-04T19:21:06Z".utf8).withUnsafeBufferPointer { Timestamp(rfc3339: $0) } == ms(1_728_069_666_000))
+    }
 }
+

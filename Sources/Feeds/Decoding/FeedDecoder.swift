@@ -39,6 +39,15 @@ public struct FeedDecoder: Sendable {
         _ input: UnsafeBufferPointer<UInt8>, source: FeedSource, subscription: FeedSubscription = .unfiltered,
         resolveISIN: (String) -> String? = { _ in nil }, scratch: inout JSONTape
     ) -> Result<FeedMessage, DecodeFailure> {
+        decode(input, source: source, subscription: subscription, resolveISIN: resolveISIN, scratch: &scratch, strings: nil)
+    }
+
+    /// Decodes one message like `decode(_:source:subscription:resolveISIN:scratch:)`, taking
+    /// repeating values (names, words, URLs, firm and analyst ids) from `strings` when given.
+    func decode(
+        _ input: UnsafeBufferPointer<UInt8>, source: FeedSource, subscription: FeedSubscription,
+        resolveISIN: (String) -> String?, scratch: inout JSONTape, strings: StringInterner?
+    ) -> Result<FeedMessage, DecodeFailure> {
         do throws(DecodeFailure) {
             try tokenize(input, into: &scratch)
         } catch {
@@ -49,7 +58,7 @@ public struct FeedDecoder: Sendable {
                 guard view.kind(0) == .object else {
                     throw DecodeFailure(.notAnObject, "expected a JSON object at the top level, got \(TextRules.describe(view.value(0, trimming: true)))")
                 }
-                let envelope = FieldReader(view, object: 0, path: FeedKeys.root, limits: limits)
+                let envelope = FieldReader(view, object: 0, path: FeedKeys.root, limits: limits, strings: strings)
                 let envelopeID = try envelope.identifier(FeedKeys.id)
                 guard let data = try envelope.object(FeedKeys.data, path: FeedKeys.dataPath) else {
                     throw envelope.missing(FeedKeys.data)

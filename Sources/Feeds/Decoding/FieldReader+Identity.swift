@@ -48,9 +48,11 @@ extension FieldReader {
         case .number:
             return try epoch(key)
         case .string:
-            let text = tape.string(value, trimming: true)
-            if text.isEmpty { return nil }
-            if let instant = Timestamp(rfc3339: text) { return instant }
+            // The commonest form parses from the bytes; a String is made only past it.
+            let bytes = tape.trimmedBytes(value)
+            if bytes.isEmpty { return nil }
+            if let instant = Timestamp(rfc3339: bytes) { return instant }
+            let text = String(decoding: bytes, as: UTF8.self)
             if easternWallClock, let instant = Timestamp(easternWallClock: text) { return instant }
             let expected = easternWallClock ? "an RFC 3339 timestamp or YYYY-MM-DD HH:MM:SS (US Eastern)" : "an RFC 3339 timestamp"
             throw DecodeFailure(.invalidValue, "\(path.naming(key)): expected \(expected), got \(TextRules.quoted(text))")

@@ -15,13 +15,17 @@ struct FieldReader {
     let path: FieldPath
     /// Length limits of strings.
     let limits: FeedLimits
+    /// Where repeating values (`string`, `repeatingIdentifier`) are shared from message to
+    /// message; nil makes every value a fresh string.
+    let strings: StringInterner?
 
     /// Reads the object at entry `object` of `tape`, found at `path`.
-    init(_ tape: JSONTapeView, object: Int, path: FieldPath, limits: FeedLimits) {
+    init(_ tape: JSONTapeView, object: Int, path: FieldPath, limits: FeedLimits, strings: StringInterner? = nil) {
         self.tape = tape
         self.object = object
         self.path = path
         self.limits = limits
+        self.strings = strings
     }
 
     /// The entry of `key`'s value, nil when absent or `null`.
@@ -42,14 +46,16 @@ struct FieldReader {
     func object(_ key: JSONKey, path childPath: FieldPath) throws(DecodeFailure) -> FieldReader? {
         guard let value = try value(key) else { return nil }
         guard tape.kind(value) == .object else { throw wrongType(key, "an object", value) }
-        return FieldReader(tape, object: value, path: childPath, limits: limits)
+        return FieldReader(tape, object: value, path: childPath, limits: limits, strings: strings)
     }
 
     /// A string field, at most `maxFieldBytes` (the decoder's parser has trimmed it already). A
     /// number is taken as its literal text (identifiers such as a CUSIP sometimes arrive
-    /// unquoted); booleans, arrays and objects are refused.
+    /// unquoted); booleans, arrays and objects are refused. Short fields (names, words, URLs)
+    /// repeat from message to message, so they are shared through `strings`.
     func string(_ key: JSONKey) throws(DecodeFailure) -> String? {
-        try string(key, maxBytes: limits.maxFieldBytes)
+        guard let bytes = try textBytes(key, maxBytes: limits.maxFieldBytes) else { return nil }
+        return shared(bytes)
     }
 
     /// Free text (`notes`, `analyst_insights`), at most `maxTextBytes`.
@@ -82,11 +88,29 @@ struct FieldReader {
     /// An identifier (`data.id`, `firm_id`, ...): at most `maxIdentifierBytes`, no control
     /// characters (ids end up in URLs, logs and SSE `id:` lines).
     func identifier(_ key: JSONKey) throws(DecodeFailure) -> String? {
+        guard let bytes = try identifierBytes(key) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// An identifier that names something many records share (a firm, an analyst, a
+    /// security's CUSIP), shared through `strings` like short fields; record ids are not.
+    func repeatingIdentifier(_ key: JSONKey) throws(DecodeFailure) -> String? {
+        guard let bytes = try identifierBytes(key) else { return nil }
+        return shared(bytes)
+    }
+
+    /// The bytes of an identifier, checked for length and control characters.
+    private func identifierBytes(_ key: JSONKey) throws(DecodeFailure) -> UnsafeBufferPointer<UInt8>? {
         guard let bytes = try textBytes(key, maxBytes: limits.maxIdentifierBytes) else { return nil }
         guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
             throw DecodeFailure(.invalidValue, "\(path.naming(key)) contains a control character")
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
+    }
+
+    /// The string of `bytes`, from `strings` when there is one.
+    private func shared(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        strings?.string(bytes) ?? String(decoding: bytes, as: UTF8.self)
     }
 
     /// The failure for a field whose JSON type no lenient reading accepts.

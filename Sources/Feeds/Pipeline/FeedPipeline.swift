@@ -18,10 +18,10 @@ public final class FeedPipeline: Sendable {
     let pending: Mutex<PendingConsensus>
     /// `pending`'s count, read without the lock: the hot path skips all pending work at 0.
     let pendingCount = Atomic<Int>(0)
-    /// The tape every message is tokenized into, reused so decoding allocates no tape. Messages
-    /// come from one thread at a time, so the lock is never contended; it only makes sharing
-    /// the pipeline safe.
-    private let scratch = Mutex(JSONTape())
+    /// The tape every message is tokenized into, reused so decoding allocates no tape, and the
+    /// strings repeating values are shared from. Messages come from one thread at a time, so
+    /// the lock is never contended; it only makes sharing the pipeline safe.
+    private let scratch = Mutex(DecodeScratch())
 
     /// A pipeline into `store`, holding messages to `limits` and early ISIN-only consensus
     /// messages to `pendingLimits`.
@@ -52,19 +52,22 @@ public final class FeedPipeline: Sendable {
         let store = self.store
         // The ISIN the decoder asked the store about in vain: what an early message waits for.
         var unknownISIN: String?
-        let decoded = scratch.withLock { tape in
+        let decoded = scratch.withLock { scratch in
             decoder.decode(input, source: source, subscription: subscription, resolveISIN: { isin in
                 let ticker = store.ticker(forISIN: isin)
                 if ticker == nil { unknownISIN = isin }
                 return ticker
-            }, scratch: &tape)
+            }, scratch: &scratch.tape, strings: scratch.strings)
         }
         // Consumed, so the message moves out of the result instead of being copied (a rating's
         // twenty-odd strings retained, then released with the result): 5% of a message.
         switch consume decoded {
         case .success(let message):
-            let outcome = store.apply(message, receivedAt: receivedAt)
-            if pendingMessages > 0, let isin = message.change.namedISIN { releasePending(isin) }
+            // Taken first, whatever the pending count: the store consumes the message. (An
+            // ISIN is 12 bytes, an inline string: taking it costs nothing.)
+            let namedISIN = message.change.namedISIN
+            let outcome = store.apply(consume message, receivedAt: receivedAt)
+            if pendingMessages > 0, let isin = namedISIN { releasePending(isin) }
             return .applied(outcome)
         case .failure(let failure):
             if failure.category == .noSecurity, let isin = unknownISIN {
