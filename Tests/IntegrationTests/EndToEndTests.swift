@@ -126,8 +126,10 @@ import Testing
     /// connection that delivered data (at most 50 ms of jitter) ensures at this rate.
     @Test func aDropEveryNMessagesEndsInExactlyTheFixtureStateWithNothingLostAndDuplicatesCounted() throws {
         let fixture = try Self.fixture()
+        // At 250 messages/s the 100-message replay spans 400 ms of stream: a reconnect delayed by
+        // a loaded machine (all tests run in parallel) still lands inside it.
         let (server, _) = try Self.streamEverything(
-            ratingsFault: "drop:150", consensusFault: "drop:150", insightsFault: "drop:110", rate: 500, expected: fixture.settled)
+            ratingsFault: "drop:150", consensusFault: "drop:150", insightsFault: "drop:110", rate: 250, expected: fixture.settled)
         let status = try Self.status(server)
         #expect((Self.feed(status, "ratings")?["reconnects"] as? Int ?? 0) >= 5, "\(status)")
         #expect((Self.feed(status, "consensus")?["reconnects"] as? Int ?? 0) >= 2, "\(status)")
