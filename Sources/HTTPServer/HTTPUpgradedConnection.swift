@@ -16,7 +16,10 @@ public final class HTTPUpgradedConnection: Sendable {
     /// The outbound side: the connection's unchunked, never-kept-alive stream writer.
     let writer: HTTPStreamWriter
     /// The application's inbound handler, set from any thread, called on the loop thread.
-    private let receiver = Mutex<(@Sendable ([UInt8]) -> Void)?>(nil)
+    /// Boxed: a closure stored directly as a `Mutex`'s value is reabstracted on every
+    /// `withLock` round trip and wrapped in one more thunk each time, so every delivery got
+    /// slower until the thunk chain overflowed the stack. A class reference passes unchanged.
+    private let receiver = Mutex<Receiver?>(nil)
 
     /// A channel writing through `writer`.
     init(writer: HTTPStreamWriter) {
@@ -26,7 +29,8 @@ public final class HTTPUpgradedConnection: Sendable {
     /// Registers the handler that gets every inbound read, in order, on the event loop
     /// thread; replaces an earlier handler.
     public func onReceive(_ handler: @escaping @Sendable ([UInt8]) -> Void) {
-        receiver.withLock { $0 = handler }
+        let box = Receiver(handler)
+        receiver.withLock { $0 = box }
     }
 
     /// Queues `bytes` to be sent as they are; see `HTTPStreamWriteResult`.
@@ -51,7 +55,16 @@ public final class HTTPUpgradedConnection: Sendable {
 
     /// Hands one read to the handler (event loop thread only).
     func deliver(_ bytes: [UInt8]) {
-        guard let handler = receiver.withLock({ $0 }) else { return }
-        handler(bytes)
+        guard let receiver = receiver.withLock({ $0 }) else { return }
+        receiver.call(bytes)
+    }
+
+    /// The application's inbound handler, in a class (see `receiver`).
+    private final class Receiver: Sendable {
+        let call: @Sendable ([UInt8]) -> Void
+
+        init(_ call: @escaping @Sendable ([UInt8]) -> Void) {
+            self.call = call
+        }
     }
 }

@@ -12,7 +12,11 @@ public final class EventLog: Sendable {
     /// Events kept; the oldest is dropped when full (`--event-log-size`).
     public let capacity: Int
     private let ring: Mutex<EventRing>
-    private let listener = Mutex<(@Sendable (StoreEvent) -> Void)?>(nil)
+    /// The listener, boxed: a closure stored directly as a `Mutex`'s generic value is
+    /// reabstracted on every `withLock` round trip, and the compiler wraps the stored value in
+    /// one more thunk each time, so every publish got slower and, after some 100 000 events, the
+    /// thunk chain overflowed the stack. A class reference passes through unchanged.
+    private let listener = Mutex<EventListener?>(nil)
 
     /// The default capacity of `--event-log-size`.
     public static let defaultCapacity = 100_000
@@ -37,7 +41,8 @@ public final class EventLog: Sendable {
     /// Sets who is told about each appended event, on the writer's thread after the store's
     /// lock is released; replaces an earlier listener.
     public func setListener(_ listener: @escaping @Sendable (StoreEvent) -> Void) {
-        self.listener.withLock { $0 = listener }
+        let box = EventListener(listener)
+        self.listener.withLock { $0 = box }
     }
 
     /// Appends an event; the store calls this inside its lock, in sequence order.
@@ -47,7 +52,7 @@ public final class EventLog: Sendable {
 
     /// Tells the listener, if any.
     func publish(_ event: StoreEvent) {
-        listener.withLock { $0 }?(event)
+        listener.withLock { $0 }?.call(event)
     }
 
     /// The sequence of the newest event (the starting point before the first).
@@ -129,5 +134,16 @@ struct EventRing {
             result.append(storage[(start + Int(sequence - oldest)) % storage.count])
         }
         return result
+    }
+}
+
+/// The fan-out's callback, in a class so the event log's lock hands out a reference rather than a
+/// reabstracted closure (see `EventLog.listener`).
+final class EventListener: Sendable {
+    /// Told about each appended event.
+    let call: @Sendable (StoreEvent) -> Void
+
+    init(_ call: @escaping @Sendable (StoreEvent) -> Void) {
+        self.call = call
     }
 }

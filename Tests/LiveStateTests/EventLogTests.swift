@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import LiveState
 
@@ -79,6 +80,19 @@ struct EventLogTests {
         // A run lasting a millisecond may issue up to a thousand ids before the next run starts above them.
         #expect(restart - first == 1_000)
         #expect(restart < 1 << 53)
+    }
+
+    @Test func aListenerHearsHundredsOfThousandsOfEventsWithoutSlowingDown() {
+        // A closure kept directly in the log's Mutex grew by a reabstraction thunk per publish:
+        // each call walked the whole chain and some 100 000 events later overflowed the stack.
+        let log = EventLog(capacity: 10)
+        let heard = Mutex(0)
+        log.setListener { _ in heard.withLock { $0 += 1 } }
+        let event = StoreEvent(sequence: 1, kind: .consensus, ticker: "T", importance: nil, document: Array("{}".utf8))
+        let start = ContinuousClock.now
+        for _ in 0..<300_000 { log.publish(event) }
+        #expect(heard.withLock { $0 } == 300_000)
+        #expect(ContinuousClock.now - start < .seconds(10))
     }
 }
 
