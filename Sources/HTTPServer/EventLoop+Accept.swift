@@ -29,7 +29,11 @@ extension EventLoop {
         let configuration = context.configuration
         let open = context.openConnections.add(1, ordering: .relaxed).newValue
         if open <= configuration.maxConnections {
-            if register(socket, countsAgainstCap: true) == nil { context.openConnections.subtract(1, ordering: .relaxed) }
+            if let peer = context.balancer.destination(from: index, holding: table.count) {
+                peerMailboxes[peer].post(adopt: socket)
+            } else if register(socket, countsAgainstCap: true) == nil {
+                context.openConnections.subtract(1, ordering: .relaxed)
+            }
             return
         }
         context.openConnections.subtract(1, ordering: .relaxed)
@@ -45,6 +49,21 @@ extension EventLoop {
         reject(connection, HTTPRejection(status: .serviceUnavailable, detail: "too many connections"))
         flush(connection)
         if connection.socket.isOpen { schedule(connection) }
+    }
+
+    /// Serves a connection another loop accepted and handed over (already counted against the
+    /// cap); during shutdown it is closed unanswered, as the listener would have refused it.
+    func adopt(_ socket: FileDescriptor) {
+        if shuttingDown || register(socket, countsAgainstCap: true) == nil {
+            socket.close()
+            context.openConnections.subtract(1, ordering: .relaxed)
+        }
+    }
+
+    /// Tells the balancer how many connections this loop holds now.
+    func publishConnectionCount() {
+        publishedConnectionCount = table.count
+        context.balancer.publish(loop: index, count: publishedConnectionCount)
     }
 
     /// Adds an accepted socket to the table and to epoll; nil if epoll refused it.

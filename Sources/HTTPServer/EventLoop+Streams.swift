@@ -2,7 +2,9 @@ extension EventLoop {
     /// Drains the mailbox: stream writes and closes posted from other threads, and shutdown.
     func handleMailbox() {
         mailbox.wakeup.drain()
-        let shutdownRequested = mailbox.take(into: &postedStreams, broadcasts: &postedBroadcasts)
+        let shutdownRequested = mailbox.take(into: &postedStreams, broadcasts: &postedBroadcasts, adoptions: &postedAdoptions)
+        for adoption in postedAdoptions { adopt(adoption.socket) }
+        postedAdoptions.removeAll(keepingCapacity: true)
         for id in postedStreams {
             guard let connection = table.lookup(id), connection.stream != nil else { continue }
             serviceStream(connection)

@@ -53,6 +53,13 @@ final class EventLoop {
     var postedStreams: [ConnectionID] = []
     /// Broadcast messages posted since the last wakeup (storage swapped likewise).
     var postedBroadcasts: [any HTTPBroadcastMessage] = []
+    /// Sockets other loops handed over (storage swapped likewise).
+    var postedAdoptions: [EventLoopMailbox.Adoption] = []
+    /// Every loop's mailbox by index, this one's included, for handing connections over;
+    /// set before the loop's thread starts.
+    var peerMailboxes: [EventLoopMailbox] = []
+    /// The connection count last given to the balancer.
+    var publishedConnectionCount = 0
     /// Streams subscribed to the server's broadcast hub on this loop.
     var broadcastSubscribers = BroadcastSubscribers()
     /// Where a subscriber's bytes for one message are assembled (reused).
@@ -135,6 +142,7 @@ final class EventLoop {
                 }
             }
             expireDeadlines()
+            if table.count != publishedConnectionCount { publishConnectionCount() }
             if let sweep = nextIdleSweep, now >= sweep { sweepIdleSubscribers() }
             if shuttingDown && (table.count == 0 || shutdownDeadline.map({ now >= $0 }) == true) { break }
         }

@@ -51,6 +51,7 @@ public final class HTTPServer: Sendable {
                 loops.append(try EventLoop(index: index, context: context, listener: listeners[listeners.count == 1 ? 0 : index]))
             }
             let mailboxes = loops.map(\.mailbox)
+            for loop in loops { loop.peerMailboxes = mailboxes }
             context.broadcastHub?.attach(mailboxes)
             for (index, loop) in loops.enumerated() {
                 do {
@@ -96,6 +97,10 @@ public final class HTTPServer: Sendable {
 
     /// Connections currently open within the cap, across all loops.
     public var openConnectionCount: Int { context.openConnections.load(ordering: .relaxed) }
+
+    /// Connections each event loop holds, by loop index, as each loop last reported them (once
+    /// per wakeup); answered 503s included.
+    public var connectionsPerLoop: [Int] { context.balancer.counts }
 
     private func makeListeners(count: Int) throws -> [ListeningSocket] {
         let configuration = context.configuration

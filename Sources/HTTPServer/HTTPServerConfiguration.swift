@@ -5,13 +5,15 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     /// How event loops share incoming connections.
     public enum AcceptStrategy: Sendable, Equatable {
         /// Each loop owns a listener on the same port (`SO_REUSEPORT`); the kernel spreads
-        /// connections by hashing their addresses. The default: under `wrk -c64` both loops
-        /// carried load (thread CPU 91/53 and 71/71 ticks in two runs).
+        /// connections evenly by hashing their addresses, whether or not a loop is busy: under
+        /// `wrk -c64` both loops carried load (thread CPU 91/53 and 71/71 ticks in two runs) and
+        /// competed with wrk for the two cores (0.84x nginx's requests/s).
         case reusePort
-        /// One listener watched by every loop with `EPOLLEXCLUSIVE`; the kernel wakes one
-        /// waiting loop per connection. Measured here it wakes the same idle loop every time:
-        /// all 64 `wrk` connections landed on one loop (thread CPU 144/0 ticks), even accepting
-        /// one connection per wakeup. Kept for hosts where SO_REUSEPORT is unwanted.
+        /// One listener watched by every loop with `EPOLLEXCLUSIVE`, as nginx does; the kernel
+        /// wakes one idle loop per connection, in practice the same one while it stays idle
+        /// (all 64 `wrk` connections landed on one loop: thread CPU 144/0 ticks, 1.05x
+        /// nginx's requests/s). `maxLoopImbalance` bounds how far one loop may get ahead, so
+        /// thousands of long-lived streams still spread. The default.
         case sharedListener
     }
 
@@ -29,7 +31,10 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     /// Per-request and per-connection bounds.
     public var limits = HTTPLimits()
     /// How loops share the listening port.
-    public var acceptStrategy: AcceptStrategy = .reusePort
+    public var acceptStrategy: AcceptStrategy = .sharedListener
+    /// With `.sharedListener`: connections a loop may hold beyond the least-loaded loop before
+    /// it hands the connections it accepts to that loop (see `ConnectionBalancer`).
+    public var maxLoopImbalance: Int = 256
     /// Bytes each loop reads per `recv`, beyond room for one partial head.
     public var readBufferSize: Int = 64 * 1024
     /// Most ready events handled per `epoll_wait`.

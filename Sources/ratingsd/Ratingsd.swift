@@ -1,6 +1,7 @@
 import ArgumentParser
 import Feeds
 import Foundation
+import HTTPServer
 import LiveState
 import Logging
 
@@ -27,7 +28,7 @@ struct Ratingsd: ParsableCommand {
 
     /// Option names that may also come from the environment.
     static let environmentOptions = [
-        "host", "port", "threads", "max-connections", "cors-origin", "demo-rate", "log-level",
+        "host", "port", "threads", "accept", "max-connections", "cors-origin", "demo-rate", "log-level",
         "ratings-per-ticker", "max-ratings", "insights-per-ticker", "max-insights",
         "head-timeout", "idle-timeout",
         "ratings-url", "consensus-url", "insights-url", "tickers", "isins", "consensus-aggregate-type",
@@ -46,6 +47,9 @@ struct Ratingsd: ParsableCommand {
 
     @Option(help: "Event loop threads (default: one per core).")
     var threads: Int?
+
+    @Option(help: "How event loops share the port: shared (one listener; the kernel hands each new connection to an idle loop, as nginx does) or reuse-port (a listener per loop; connections spread by address hash).")
+    var accept = HTTPServerConfiguration().acceptStrategy
 
     @Option(help: "Open connections allowed; above it new ones get 503 and are closed.")
     var maxConnections = 10_000

@@ -106,6 +106,7 @@ final class Service {
     private var serverConfiguration: HTTPServerConfiguration {
         var configuration = HTTPServerConfiguration(host: options.host, port: options.port)
         if let threads = options.threads { configuration.threads = threads }
+        configuration.acceptStrategy = options.accept
         configuration.maxConnections = options.maxConnections
         configuration.limits.headTimeout = .milliseconds(Int64(options.headTimeout * 1000))
         configuration.limits.idleTimeout = .milliseconds(Int64(options.idleTimeout * 1000))

@@ -262,11 +262,11 @@ import Testing
         try withServer({ $0.port = port }) { _, bound in #expect(bound == port) }
     }
 
-    @Test func theSharedListenerStrategyServesToo() throws {
-        try withServer({ $0.acceptStrategy = .sharedListener }) { _, port in
+    @Test func theReusePortStrategyServesToo() throws {
+        try withServer({ $0.acceptStrategy = .reusePort }) { _, port in
             let client = try TestClient(port: port)
-            try client.send("GET /shared HTTP/1.1\r\nHost: a\r\n\r\n")
-            #expect(try client.readResponse().text == "/shared")
+            try client.send("GET /reuse HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(try client.readResponse().text == "/reuse")
         }
     }
 }
