@@ -28,7 +28,7 @@ struct Ratingsd: ParsableCommand {
 
     /// Option names that may also come from the environment.
     static let environmentOptions = [
-        "host", "port", "threads", "accept", "max-connections", "cors-origin", "demo-rate", "log-level",
+        "host", "port", "threads", "accept", "max-loop-imbalance", "max-connections", "cors-origin", "demo-rate", "log-level",
         "ratings-per-ticker", "max-ratings", "insights-per-ticker", "max-insights",
         "head-timeout", "idle-timeout",
         "ratings-url", "consensus-url", "insights-url", "tickers", "isins", "consensus-aggregate-type",
@@ -50,6 +50,9 @@ struct Ratingsd: ParsableCommand {
 
     @Option(help: "How event loops share the port: shared (one listener; the kernel hands each new connection to an idle loop, as nginx does) or reuse-port (a listener per loop; connections spread by address hash).")
     var accept = HTTPServerConfiguration().acceptStrategy
+
+    @Option(help: "With --accept shared: connections a loop may hold beyond the least-loaded loop before it passes new ones to that loop.")
+    var maxLoopImbalance = HTTPServerConfiguration().maxLoopImbalance
 
     @Option(help: "Open connections allowed; above it new ones get 503 and are closed.")
     var maxConnections = 10_000
@@ -145,6 +148,7 @@ struct Ratingsd: ParsableCommand {
         if let threads, !(1...256).contains(threads) {
             throw ValidationError("--threads must be 1-256, got \(threads)")
         }
+        guard maxLoopImbalance >= 0 else { throw ValidationError("--max-loop-imbalance must be at least 0") }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
         guard demoRate > 0, demoRate <= 100_000 else { throw ValidationError("--demo-rate must be in (0, 100000]") }
         for (name, value) in [("ratings-per-ticker", ratingsPerTicker), ("max-ratings", maxRatings),

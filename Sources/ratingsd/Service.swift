@@ -107,6 +107,7 @@ final class Service {
         var configuration = HTTPServerConfiguration(host: options.host, port: options.port)
         if let threads = options.threads { configuration.threads = threads }
         configuration.acceptStrategy = options.accept
+        configuration.maxLoopImbalance = options.maxLoopImbalance
         configuration.maxConnections = options.maxConnections
         configuration.limits.headTimeout = .milliseconds(Int64(options.headTimeout * 1000))
         configuration.limits.idleTimeout = .milliseconds(Int64(options.idleTimeout * 1000))
