@@ -50,6 +50,7 @@ final class Service {
         )
         let server = HTTPServer(
             configuration: serverConfiguration, responder: api, logger: logger, broadcastHub: events.broadcastHub)
+        metrics.register(HTTPServerMetrics(server: server, maxConnections: options.maxConnections))
         // Signals are caught before anything starts, so one sent the moment "listening" is
         // logged is acted on rather than lost; the action is attached once there is something
         // to stop.

@@ -38,6 +38,14 @@ import Testing
         #expect((after.value("ratingsd_store_applied_total", ["source": "ratings"]) ?? 0) > 0)
         #expect((after.value("ratingsd_store_consensus") ?? 0) > 0)
         #expect((after.value("ratingsd_process_uptime_seconds") ?? 0) >= (before.value("ratingsd_process_uptime_seconds") ?? .infinity))
+        // This client's connection at least, on some loop (each reports once per wakeup, long
+        // before the scrape answered on that connection could be read).
+        let open = try #require(after.value("ratingsd_http_open_connections"))
+        #expect(open >= 1)
+        #expect(after.value("ratingsd_http_max_connections") == 10_000)
+        let perLoop = after.samples.filter { $0.name == "ratingsd_http_loop_connections" }
+        #expect(!perLoop.isEmpty && perLoop.allSatisfy { $0.labels["loop"] != nil })
+        #expect(perLoop.map(\.value).reduce(0, +) >= 1)
     }
 
     @Test func aRequestTheServerRefusesIsCountedAsRejected() throws {
