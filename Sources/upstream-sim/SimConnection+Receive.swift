@@ -32,7 +32,7 @@ extension SimConnection {
             case "replay":
                 let messages = recent()
                 logger.info("replay", metadata: ["messages": "\(messages.count)"])
-                for message in messages { send(message) }
+                for message in messages { send(message, replayed: true) }
             default:
                 logger.debug("ignored a text message that is no command", metadata: ["bytes": "\(bytes.count)"])
             }

@@ -48,11 +48,14 @@ final class SimConnection: Sendable {
     }
 
     /// Sends one data message if the filter admits it (and the connection is not silenced).
-    func send(_ message: SimMessage) {
+    /// Faults count live messages only: a `replayed` one does not, so a connection dropped
+    /// after N messages still gets N new ones past its replay, whatever the replay's length.
+    func send(_ message: SimMessage, replayed: Bool = false) {
         guard !faults.silence, filter.admits(message.ticker) else { return }
         state.withLock { state in
             guard !state.closed else { return }
             upgraded.write(faults.fragment ? fragments(message.bytes) : encoder.encode(WebSocketFrame(opcode: .text, payload: message.bytes)))
+            guard !replayed else { return }
             state.sent += 1
             injectFaults(&state)
         }
@@ -78,7 +81,7 @@ final class SimConnection: Sendable {
         return out
     }
 
-    /// Fires every fault whose count equals the messages sent so far.
+    /// Fires every fault whose count equals the live messages sent so far.
     private func injectFaults(_ state: inout State) {
         let count = state.sent
         if faults.malformedAfter == count {

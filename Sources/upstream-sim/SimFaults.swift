@@ -1,7 +1,7 @@
 /// The faults one connection gets, from `--fault` flags and the URL's `fault` parameters.
 ///
 /// Syntax (comma-separated, repeatable): `drop:N` closes the TCP connection without a close
-/// frame once N data messages were sent; `fragment` sends every data message as three frames
+/// frame once N live data messages were sent (a `replay`'s messages do not count); `fragment` sends every data message as three frames
 /// with a ping between them; `malformed:N`, `oversized:N` and `non-utf8:N` send, once N data
 /// messages were sent, a frame with a reserved bit set, a text message over 1 MiB, or a text
 /// frame that is not UTF-8 (N defaults to 0: at once); `status:401` or `status:429` refuses the

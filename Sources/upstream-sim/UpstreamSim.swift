@@ -38,6 +38,9 @@ struct UpstreamSim: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "After the last fixture line, loop with fresh ids and timestamps (or send no more data).")
     var loop = true
 
+    @Option(help: "Most recent messages a `replay` command re-sends (Benzinga documents 100).")
+    var replayCapacity = SimSettings().replayCapacity
+
     @Option(help: "Seed of the fresh ids of looped messages.")
     var seed: UInt64 = 1
 
@@ -47,6 +50,7 @@ struct UpstreamSim: ParsableCommand {
     func validate() throws {
         guard rate >= 0, rate.isFinite else { throw ValidationError("--rate must be a number >= 0") }
         guard pingInterval > 0, pingInterval.isFinite else { throw ValidationError("--ping-interval must be > 0") }
+        guard replayCapacity >= 0 else { throw ValidationError("--replay-capacity must be >= 0") }
         guard !token.isEmpty else { throw ValidationError("--token must not be empty") }
         do throws(SimFaults.ParseError) { _ = try SimFaults(fault) } catch { throw ValidationError(error.description) }
     }
@@ -61,7 +65,8 @@ struct UpstreamSim: ParsableCommand {
         // Before anything starts: a SIGTERM that comes early still stops the process.
         let shutdown = ShutdownRequest()
         let signals = ShutdownSignals { _ in shutdown.request() }
-        let settings = SimSettings(rate: rate, pingInterval: .seconds(pingInterval), loop: loop, seed: seed)
+        let settings = SimSettings(
+            rate: rate, pingInterval: .seconds(pingInterval), loop: loop, replayCapacity: replayCapacity, seed: seed)
         let fixtures: [SimFeed: String] = [
             .ratings: EmbeddedResources.ratingsFixture, .consensus: EmbeddedResources.consensusFixture,
             .insights: EmbeddedResources.insightsFixture,

@@ -115,6 +115,29 @@ import WebSocket
         #expect(sim.log.waitForLine(timeout: 5) { $0.contains("fault: dropping the connection") ? true : nil } == true)
     }
 
+    @Test func aReplayIsBoundedByItsCapacityAndDoesNotCountTowardsADrop() throws {
+        let sim = try UpstreamSimProcess(arguments: ["--rate", "200", "--replay-capacity", "10"])
+        let client = try WebSocketClient.connect(to: try WebSocketURL(sim.url(Self.ratingsPath, "token=sim-token&fault=drop:30")))
+        var seen: [String] = []
+        for _ in 0..<20 {
+            let bytes = try #require(nextText(client))
+            seen.append(try #require(envelopeID(bytes)))
+        }
+        try client.send(text: "replay")
+        var received = seen.count
+        var repeated: [String] = []
+        while let bytes = nextText(client) {
+            received += 1
+            let id = try #require(envelopeID(bytes))
+            if seen.contains(id) { repeated.append(id) } else { seen.append(id) }
+        }
+        // The last 10 messages came again, and the drop still waited for 30 live ones.
+        #expect(repeated.count == 10)
+        #expect(Set(repeated).count == 10)
+        #expect(seen.count == 30)
+        #expect(received == 40)
+    }
+
     @Test func fragmentedMessagesReassembleAndAMalformedFrameIsAProtocolViolation() throws {
         let sim = try UpstreamSimProcess(arguments: ["--rate", "500"])
         let client = try WebSocketClient.connect(to: try WebSocketURL(sim.url(Self.ratingsPath, "token=sim-token&fault=fragment,malformed:3")))
