@@ -38,12 +38,12 @@ enum ResponseEncoder {
         out.append(byte: 0x20)
         guard appendChecked(status.reasonPhrase, isName: false, to: out) else { out.truncate(to: mark); return false }
         out.append("\r\n")
-        for field in headers.fields where !isServerOwned(field.name) {
-            guard appendChecked(field.name, isName: true, to: out) else { out.truncate(to: mark); return false }
-            out.append(": ")
-            guard appendChecked(field.value, isName: false, to: out) else { out.truncate(to: mark); return false }
-            out.append("\r\n")
+        var start = 0
+        if let block = headers.block {
+            out.append(block.bytes)
+            start = block.fieldCount
         }
+        guard headers.allSatisfy(from: start, { appendField($0, to: out) }) else { out.truncate(to: mark); return false }
         switch framing {
         case .none, .closeDelimited, .upgrade: break
         case .length(let count):
@@ -63,6 +63,18 @@ enum ResponseEncoder {
         } else {
             out.append("Server: ratingsd\r\n\r\n")
         }
+        return true
+    }
+
+    /// Appends `Name: value\r\n` (nothing for a field the server writes itself); false, with
+    /// `out` partly written, if the name is not a token or the value holds a control character.
+    @inline(__always)
+    static func appendField(_ field: HTTPHeaders.Field, to out: ByteBuffer) -> Bool {
+        guard !isServerOwned(field.name) else { return true }
+        guard appendChecked(field.name, isName: true, to: out) else { return false }
+        out.append(": ")
+        guard appendChecked(field.value, isName: false, to: out) else { return false }
+        out.append("\r\n")
         return true
     }
 

@@ -1,8 +1,9 @@
 import HTTPServer
 import ServiceMetrics
 
-/// The header sets of every kind of response, built once from the configuration so a request
-/// copies a ready list (one allocation when it adds its `ETag`) instead of assembling one.
+/// The header sets of every kind of response, built once from the configuration and prepared
+/// (checked and rendered once), so a request shares a ready list instead of assembling one, and
+/// adding its `ETag` (and `Link`) allocates nothing.
 struct ResponseHeaders: Sendable {
     /// 200 JSON documents: content type, `Cache-Control: no-cache`, CORS.
     let json: HTTPHeaders
@@ -55,7 +56,7 @@ struct ResponseHeaders: Sendable {
             preflight.add(name: "Access-Control-Allow-Methods", value: Route.allowedMethods)
             preflight.add(name: "Access-Control-Max-Age", value: String(configuration.preflightMaxAgeSeconds))
         }
-        self.preflight = preflight
+        self.preflight = preflight.prepared()
     }
 
     /// `Content-Type` (when given), `Cache-Control`, then `extra`.
@@ -63,7 +64,7 @@ struct ResponseHeaders: Sendable {
         var headers = HTTPHeaders()
         if let contentType { headers.add(name: "Content-Type", value: contentType) }
         headers.add(name: "Cache-Control", value: cacheControl)
-        return appending(extra, to: headers)
+        return appending(extra, to: headers).prepared()
     }
 
     private static func appending(_ extra: HTTPHeaders, to headers: HTTPHeaders) -> HTTPHeaders {

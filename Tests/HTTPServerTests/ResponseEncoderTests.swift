@@ -44,6 +44,25 @@ import Testing
         #expect(encode(HTTPResponse(status: .ok, headers: [name: value]), framing: .length(0)) == nil)
     }
 
+    @Test func aPreparedListIsWrittenExactlyAsTheSameListUnprepared() {
+        let fields: HTTPHeaders = ["Content-Type": "application/json", "Server": "other", "Access-Control-Allow-Origin": "*"]
+        var plain = fields
+        var prepared = fields.prepared()
+        for name in ["ETag", "Link", "X-Third"] {
+            plain.add(name: name, value: "v-\(name)")
+            prepared.add(name: name, value: "v-\(name)")
+            let expected = encode(HTTPResponse(status: .ok, headers: plain), framing: .length(3))
+            #expect(expected?.contains("Server: other") == false)
+            #expect(encode(HTTPResponse(status: .ok, headers: prepared), framing: .length(3)) == expected)
+        }
+    }
+
+    @Test func aFieldAddedToAPreparedListIsStillChecked() {
+        var headers = (["Content-Type": "application/json"] as HTTPHeaders).prepared()
+        headers.add(name: "ETag", value: "\"1\"\r\nSet-Cookie: x=1")
+        #expect(encode(HTTPResponse(status: .ok, headers: headers), framing: .length(0)) == nil)
+    }
+
     @Test func statusCodesOutsideThreeDigitsAreRefused() {
         #expect(encode(HTTPResponse(status: HTTPStatus(code: 1000, reasonPhrase: "X")), framing: .none) == nil)
         #expect(encode(HTTPResponse(status: HTTPStatus(code: 200, reasonPhrase: "OK\r\nX: y")), framing: .none) == nil)
