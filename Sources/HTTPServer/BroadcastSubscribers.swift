@@ -3,7 +3,10 @@
 struct BroadcastSubscribers {
     /// One subscribed stream.
     struct Entry {
-        let connection: ConnectionID
+        /// Unretained: the loop removes the entry (`unsubscribe`) before it lets go of the
+        /// connection (`close` and `endStream` both do), and walking thousands of entries per
+        /// event should not touch each connection's reference count, nor look it up by slot.
+        unowned(unsafe) let connection: Connection
         let receiver: any HTTPBroadcastReceiver
         /// When bytes were last delivered to it, for the heartbeat.
         var lastSent: Int64
@@ -18,7 +21,7 @@ struct BroadcastSubscribers {
     subscript(index: Int) -> Entry { entries[index] }
 
     mutating func add(_ entry: Entry) {
-        indices[entry.connection] = entries.count
+        indices[entry.connection.id] = entries.count
         entries.append(entry)
     }
 
@@ -29,7 +32,7 @@ struct BroadcastSubscribers {
         let last = entries.removeLast()
         if index < entries.count {
             entries[index] = last
-            indices[last.connection] = index
+            indices[last.connection.id] = index
         }
         return true
     }

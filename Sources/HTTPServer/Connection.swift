@@ -63,6 +63,9 @@ final class Connection {
     @exclusivity(unchecked) var upgraded: HTTPUpgradedConnection?
     /// The stream is subscribed to the server's broadcast hub on this loop.
     @exclusivity(unchecked) var broadcasting = false
+    /// The unsent count last told to the stream's writer; -1 after the writer counted new bytes
+    /// itself (`takeWork`), so the next flush reports whatever the count is.
+    @exclusivity(unchecked) var reportedUnsent = 0
 
     /// A connection just accepted, owning `socket`.
     init(socket: FileDescriptor, id: ConnectionID, countsAgainstCap: Bool, lifecycle: ConnectionLifecycle) {

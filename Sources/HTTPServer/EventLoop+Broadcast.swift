@@ -7,6 +7,7 @@ extension EventLoop {
         guard let stream = connection.stream, let receiver = stream.writer.takeReceiver(),
               let hub = context.broadcastHub else { return }
         let work = stream.writer.takeWork()
+        connection.reportedUnsent = -1
         if work.overflowed {
             close(connection, streamReason: .outputBufferOverflow, why: "stream output over \(limits.outputBufferLimit) bytes")
             return
@@ -16,7 +17,7 @@ extension EventLoop {
             endStream(connection, reason: .closedByApplication)
             return
         }
-        broadcastSubscribers.add(.init(connection: connection.id, receiver: receiver, lastSent: now))
+        broadcastSubscribers.add(.init(connection: connection, receiver: receiver, lastSent: now))
         connection.broadcasting = true
         hub.subscribers.add(1, ordering: .relaxed)
         if nextIdleSweep == nil, let idle = hub.idleNanoseconds { nextIdleSweep = now + idle }
@@ -43,8 +44,8 @@ extension EventLoop {
             let entry = broadcastSubscribers[index]
             broadcastScratch.removeAll(keepingCapacity: true)
             for message in messages { entry.receiver.receive(message, into: &broadcastScratch) }
-            if !broadcastScratch.isEmpty, let connection = table.lookup(entry.connection) {
-                queued += send(broadcastScratch, toSubscriber: connection, at: index)
+            if !broadcastScratch.isEmpty {
+                queued += send(broadcastScratch, toSubscriber: entry.connection, at: index)
             }
             index -= 1
         }
@@ -62,8 +63,8 @@ extension EventLoop {
         var index = broadcastSubscribers.count - 1
         while index >= 0 {
             let entry = broadcastSubscribers[index]
-            if now - entry.lastSent >= idle, let connection = table.lookup(entry.connection) {
-                _ = send(hub.idleBytes, toSubscriber: connection, at: index)
+            if now - entry.lastSent >= idle {
+                _ = send(hub.idleBytes, toSubscriber: entry.connection, at: index)
                 next = min(next, now + idle)
             } else {
                 next = min(next, entry.lastSent + idle)

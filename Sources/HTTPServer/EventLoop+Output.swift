@@ -117,7 +117,11 @@ extension EventLoop {
             // A huge response must not pin its memory in the loop for good.
             scratch.release(keepingUpTo: Self.scratchRetainedCapacity)
         }
-        if let stream = connection.stream { stream.writer.reportUnsent(connection.unsentCount) }
+        // A subscriber's output is usually sent whole: 0 again, and the writer's lock untouched.
+        if let stream = connection.stream, connection.reportedUnsent != connection.unsentCount {
+            connection.reportedUnsent = connection.unsentCount
+            stream.writer.reportUnsent(connection.unsentCount)
+        }
         guard connection.unsentCount == 0 else { return }
         connection.lifecycle.outputDrained()
         connection.output?.release(keepingUpTo: 16 * 1024)

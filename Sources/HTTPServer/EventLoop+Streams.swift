@@ -19,6 +19,7 @@ extension EventLoop {
     private func serviceStream(_ connection: Connection) {
         guard let stream = connection.stream else { return }
         let work = stream.writer.takeWork()
+        connection.reportedUnsent = -1
         if work.overflowed {
             close(connection, streamReason: .outputBufferOverflow, why: "stream output over \(limits.outputBufferLimit) bytes")
             return

@@ -3,39 +3,45 @@ import LiveState
 
 /// One store event as published to the broadcast hub: a reference every loop shares, so the
 /// event's bytes exist once however many subscribers send them.
-final class EventMessage: Sendable {
-    /// The event.
-    let event: StoreEvent
+///
+/// Everything a subscriber looks at is prepared once, on the writer's thread, so that the
+/// per-subscriber work on the loops is a few comparisons and one copy: the filter's fields as
+/// plain values and the whole encoded event in one block of memory this object owns. Reading
+/// that block takes no reference count, which matters because both loops read the same message
+/// at once and would otherwise bounce its counters' cache line between the cores for every
+/// subscriber. `@unchecked Sendable`: every property is immutable after `init`, and the block
+/// is freed only in `deinit`, when no loop holds the message any more.
+final class EventMessage: @unchecked Sendable {
+    /// The store's sequence of the event.
+    let sequence: UInt64
+    /// What the filters look at.
+    let facts: EventFilter.Facts
+    /// `id:`, `event:`, `data:` and the blank line, as sent; private so that no pointer into
+    /// it outlives the message.
+    private let bytes: UnsafeRawBufferPointer
 
     init(_ event: StoreEvent) {
-        self.event = event
-    }
-}
-
-/// One `GET /events` stream's side of the fan-out: its filter and the last id it was sent.
-///
-/// Created in the stream's `onOpen` and afterwards used only by `receive`, both on the stream's
-/// event loop thread, which is what makes the `@unchecked Sendable` safe: `lastSent` is never
-/// touched by two threads. The id check is what makes replay and live meet without gaps or
-/// duplicates: an event the replay already covered is skipped when it arrives live.
-final class EventSubscriber: HTTPBroadcastReceiver, @unchecked Sendable {
-    /// Which events this stream wants.
-    let filter: EventFilter
-    /// The newest sequence this stream has dealt with (sent or filtered out).
-    private(set) var lastSent: UInt64
-
-    /// A subscriber that has dealt with everything up to `lastSent`.
-    init(filter: EventFilter, lastSent: UInt64) {
-        self.filter = filter
-        self.lastSent = lastSent
+        sequence = event.sequence
+        facts = EventFilter.Facts(event)
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: event.encodedCount, alignment: 1)
+        var offset = 0
+        func copy(_ part: [UInt8]) {
+            part.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: block[offset..<(offset + $0.count)]).copyMemory(from: $0) }
+            offset += part.count
+        }
+        copy(event.head)
+        copy(event.body)
+        copy(EventStreamEncoder.terminator)
+        bytes = UnsafeRawBufferPointer(block)
     }
 
-    /// Appends the event when it is new to this stream and matches the filter.
-    func receive(_ message: any HTTPBroadcastMessage, into output: inout [UInt8]) {
-        guard let message = message as? EventMessage else { return }
-        let event = message.event
-        guard event.sequence > lastSent else { return }
-        lastSent = event.sequence
-        if filter.matches(event) { event.append(to: &output) }
+    deinit {
+        bytes.deallocate()
+    }
+
+    /// Appends the whole event to `output`.
+    @inline(__always)
+    func append(to output: inout [UInt8]) {
+        output.append(contentsOf: bytes)
     }
 }

@@ -3,17 +3,30 @@ import Glibc
 
 /// The load client's one thread: opens subscribers in batches, then reads them all through one
 /// epoll instance, counting events and sampling latencies. No task or thread per subscriber.
+///
+/// With a read interval, only the sampled subscribers stay in epoll; the others are drained
+/// every interval in one sweep, so the client's own CPU (which shares the machine with ratingsd)
+/// goes on a few large reads instead of one read per subscriber per event. Latency is measured
+/// on the sampled subscribers either way, from the kernel's receive timestamp.
 final class LoadClient {
     let options: LoadOptions
     private let epoll: Int32
     private var subscribers: [Subscriber] = []
     private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
     private var events = [epoll_event](repeating: epoll_event(), count: 1024)
-    /// Apply-to-receipt latencies in milliseconds, while `recording`.
+    private let reader = TimestampedReader()
+    /// Apply-to-receipt latencies in milliseconds (receipt: the kernel's receive timestamp),
+    /// while `recording`.
     private(set) var latencies: [Double] = []
+    /// Apply-to-read latencies in milliseconds (read: when this client read the bytes).
+    private(set) var readLatencies: [Double] = []
     var recording = false
     /// Subscribers whose connection ended.
     private(set) var closed = 0
+    /// When the next slice of unsampled subscribers is drained, with a read interval, and where
+    /// that slice starts.
+    private var nextSweep = 0.0
+    private var sweepCursor = 0
     /// Every this-many-th subscriber is sampled, so samples spread over the whole population
     /// (the server serves its subscribers in an order, and the first are not the typical ones).
     private var sampleStride: Int { options.sampled > 0 ? max(1, options.subscribers / options.sampled) : Int.max }
@@ -44,7 +57,9 @@ final class LoadClient {
                 event.events = EPOLLIN.rawValue | EPOLLRDHUP.rawValue
                 event.data.u64 = UInt64(subscribers.count)
                 epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &event)
-                subscribers.append(Subscriber(fd: fd, sampled: subscribers.count % sampleStride == 0))
+                let sampled = subscribers.count % sampleStride == 0
+                if sampled { TimestampedReader.enable(on: fd) }
+                subscribers.append(Subscriber(fd: fd, sampled: sampled))
             }
             let deadline = Self.monotonic() + 30
             while subscribers.contains(where: { !$0.subscribed && $0.status <= 200 }) {
@@ -59,38 +74,73 @@ final class LoadClient {
                 return false
             }
         }
+        if options.readIntervalMilliseconds > 0 {
+            for subscriber in subscribers where !subscriber.sampled { epoll_ctl(epoll, EPOLL_CTL_DEL, subscriber.fd, nil) }
+        }
         return true
     }
 
     /// Reads whatever is ready, waiting up to `milliseconds`.
     func poll(milliseconds: Int32) {
         let ready = epoll_wait(epoll, &events, Int32(events.count), milliseconds)
-        guard ready > 0 else { return }
-        let now = Self.realtimeMilliseconds()
-        for k in 0..<Int(ready) {
-            let subscriber = subscribers[Int(events[k].data.u64)]
-            while true {
-                let count = recv(subscriber.fd, buffer.baseAddress, buffer.count, 0)
-                if count > 0 {
-                    subscriber.consume(UnsafeRawBufferPointer(rebasing: buffer[..<count]), nowMilliseconds: now) { latency in
-                        if recording { latencies.append(latency) }
-                    }
-                    if count < buffer.count { break }
-                    continue
-                }
-                if count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK) {
-                    epoll_ctl(epoll, EPOLL_CTL_DEL, subscriber.fd, nil)
-                    closed += 1
-                }
-                break
+        for k in 0..<max(0, Int(ready)) { drain(subscribers[Int(events[k].data.u64)]) }
+    }
+
+    /// Reads until `seconds` have passed. With a read interval, the unsampled subscribers are
+    /// drained a slice at a time, one slice every `sweepStep` milliseconds, so that every one is
+    /// read once per interval without the client taking a core for a whole sweep at once.
+    func run(seconds: Double) {
+        let end = Self.monotonic() + seconds
+        let interval = Double(options.readIntervalMilliseconds) / 1000
+        let slices = max(1, options.readIntervalMilliseconds / Self.sweepStepMilliseconds)
+        let step = interval / Double(slices)
+        let sliceSize = (subscribers.count + slices - 1) / slices
+        while true {
+            let now = Self.monotonic()
+            guard now < end else { return }
+            if interval > 0 && now >= nextSweep {
+                nextSweep = now + step
+                let slice = sweepCursor..<min(subscribers.count, sweepCursor + sliceSize)
+                for subscriber in subscribers[slice] where !subscriber.sampled && !subscriber.ended { drain(subscriber) }
+                sweepCursor = slice.upperBound < subscribers.count ? slice.upperBound : 0
+                continue
             }
+            let wait = interval > 0 ? min(0.05, nextSweep - now) : 0.05
+            poll(milliseconds: Int32((wait * 1000).rounded(.up)))
         }
     }
 
-    /// Reads until `seconds` have passed.
-    func run(seconds: Double) {
-        let end = Self.monotonic() + seconds
-        while Self.monotonic() < end { poll(milliseconds: 50) }
+    /// How often a slice of the unsampled subscribers is drained, with a read interval.
+    private static let sweepStepMilliseconds = 10
+
+    /// Reads everything `subscriber` has received (one `recv` when it fits the buffer).
+    private func drain(_ subscriber: Subscriber) {
+        while true {
+            let count: Int
+            var arrived: Double?
+            if subscriber.sampled {
+                (count, arrived) = reader.receive(subscriber.fd, into: buffer)
+            } else {
+                count = recv(subscriber.fd, buffer.baseAddress, buffer.count, 0)
+            }
+            if count > 0 {
+                let read = Self.realtimeMilliseconds()
+                subscriber.consume(UnsafeRawBufferPointer(rebasing: buffer[..<count]), arrivedMilliseconds: arrived ?? read, readMilliseconds: read) { received, read in
+                    if recording {
+                        latencies.append(received)
+                        readLatencies.append(read)
+                    }
+                }
+                if count < buffer.count { return }
+                continue
+            }
+            if count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK) {
+                epoll_ctl(epoll, EPOLL_CTL_DEL, subscriber.fd, nil)
+                subscriber.ended = true
+                closed += 1
+            }
+            return
+        }
     }
 
     private func connectBlocking() -> Int32? {
@@ -118,9 +168,17 @@ final class LoadClient {
     }
 
     /// Wall-clock milliseconds, comparable with ratingsd's `received_at` on the same machine.
-    static func realtimeMilliseconds() -> Int64 {
+    static func realtimeMilliseconds() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
-        return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
+        return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
+    }
+
+    /// This process's user and system CPU time in seconds.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 }

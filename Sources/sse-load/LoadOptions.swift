@@ -16,12 +16,15 @@ struct LoadOptions {
     var sampled = 50
     /// Connections opened at once before waiting for them to be subscribed.
     var connectBatch = 500
+    /// Milliseconds between reads of the unsampled subscribers (all read in one sweep); 0: every
+    /// subscriber is read as soon as it has bytes.
+    var readIntervalMilliseconds = 0
     /// Measure memory per idle subscriber instead of throughput.
     var idle = false
 
     static let usage = """
         usage: sse-load [--host H] [--port P] [--subscribers N] [--query Q] [--warmup S] [--duration S]
-                        [--pid PID] [--sampled N] [--connect-batch N] [--idle]
+                        [--pid PID] [--sampled N] [--connect-batch N] [--read-interval MS] [--idle]
         """
 
     /// Reads `arguments` (without the program name); nil on a malformed one.
@@ -43,6 +46,7 @@ struct LoadOptions {
             case "--pid": guard let v = Int(value) else { return nil }; pid = v
             case "--sampled": guard let v = Int(value) else { return nil }; sampled = v
             case "--connect-batch": guard let v = Int(value), v > 0 else { return nil }; connectBatch = v
+            case "--read-interval": guard let v = Int(value), v >= 0 else { return nil }; readIntervalMilliseconds = v
             default: return nil
             }
         }

@@ -12,6 +12,8 @@ final class Subscriber {
     private(set) var subscribed = false
     /// Events received (`data:` lines; ours are one line each).
     var events = 0
+    /// The connection ended (closed by the server or failed).
+    var ended = false
     private var head: [UInt8] = []
     private enum Chunk { case size, sizeLine, data, dataCR, dataLF }
     private var chunk = Chunk.size
@@ -22,6 +24,9 @@ final class Subscriber {
     private var stamp: [UInt8] = []
     private var capturing = false
 
+    /// Gets the milliseconds from apply to receipt and to read of one sampled event.
+    typealias Latency = (_ received: Double, _ read: Double) -> Void
+
     private static let dataPattern = Array("\ndata:".utf8)
     private static let stampPattern = Array("\"received_at\":\"".utf8)
 
@@ -30,8 +35,9 @@ final class Subscriber {
         self.sampled = sampled
     }
 
-    /// Consumes received bytes; `latency` gets milliseconds from apply to `nowMilliseconds`.
-    func consume(_ bytes: UnsafeRawBufferPointer, nowMilliseconds: Int64, latency: (Double) -> Void) {
+    /// Consumes received bytes; `latency` gets milliseconds from apply to `arrivedMilliseconds`
+    /// (when the kernel received them) and to `readMilliseconds` (when they were read).
+    func consume(_ bytes: UnsafeRawBufferPointer, arrivedMilliseconds: Double, readMilliseconds: Double, latency: Latency) {
         var index = 0
         if status == 0 {
             while index < bytes.count {
@@ -62,7 +68,7 @@ final class Subscriber {
                 let take = min(chunkLeft, bytes.count - index)
                 // onOpen writes `retry:` just before subscribing: any body byte means subscribed.
                 subscribed = true
-                scan(UnsafeRawBufferPointer(rebasing: bytes[index..<(index + take)]), nowMilliseconds: nowMilliseconds, latency: latency)
+                scan(UnsafeRawBufferPointer(rebasing: bytes[index..<(index + take)]), arrived: arrivedMilliseconds, read: readMilliseconds, latency: latency)
                 index += take
                 chunkLeft -= take
                 if chunkLeft == 0 { chunk = .dataCR }
@@ -78,8 +84,8 @@ final class Subscriber {
     }
 
     /// Counts `\ndata:`, jumping between line feeds with memchr.
-    private func scan(_ bytes: UnsafeRawBufferPointer, nowMilliseconds: Int64, latency: (Double) -> Void) {
-        if sampled { scanStamps(bytes, nowMilliseconds: nowMilliseconds, latency: latency) }
+    private func scan(_ bytes: UnsafeRawBufferPointer, arrived: Double, read: Double, latency: Latency) {
+        if sampled { scanStamps(bytes, arrived: arrived, read: read, latency: latency) }
         guard let base = bytes.baseAddress else { return }
         var index = 0
         while index < bytes.count {
@@ -105,12 +111,12 @@ final class Subscriber {
         }
     }
 
-    private func scanStamps(_ bytes: UnsafeRawBufferPointer, nowMilliseconds: Int64, latency: (Double) -> Void) {
+    private func scanStamps(_ bytes: UnsafeRawBufferPointer, arrived: Double, read: Double, latency: Latency) {
         for byte in bytes {
             if capturing {
                 if byte == UInt8(ascii: "\"") {
                     capturing = false
-                    if let applied = Self.milliseconds(rfc3339: stamp) { latency(Double(nowMilliseconds - applied)) }
+                    if let applied = Self.milliseconds(rfc3339: stamp).map(Double.init) { latency(arrived - applied, read - applied) }
                 } else if stamp.count < 40 {
                     stamp.append(byte)
                 }

@@ -90,6 +90,25 @@ import Testing
         }
     }
 
+    @Test func aStreamWhoseOutputIsAlwaysSentKeepsItsWholeBudget() throws {
+        let opened = TestSignal<HTTPStreamWriter>()
+        try withServer({ $0.limits.outputBufferLimit = 64 * 1024 }, responder: streaming(opened)) { _, port in
+            let client = try TestClient(port: port)
+            try client.send("GET /stream HTTP/1.1\r\nHost: a\r\n\r\n")
+            _ = try client.readHead()
+            let writer = try #require(opened.wait())
+            // Each write is read whole before the next, so at most one write (24 KiB) can still
+            // count as unsent; a loop that forgot to report a drained output would leave every
+            // write counted and refuse the third.
+            let chunk = [UInt8](repeating: UInt8(ascii: "e"), count: 24 * 1024)
+            for _ in 0..<8 {
+                #expect(writer.write(chunk) == .queued)
+                #expect(try readChunks(client, count: chunk.count).utf8.count == chunk.count)
+            }
+            #expect(writer.isOpen)
+        }
+    }
+
     @Test func aClientGoingAwayIsReportedToTheApplication() throws {
         let opened = TestSignal<HTTPStreamWriter>()
         try withServer(responder: streaming(opened)) { _, port in
