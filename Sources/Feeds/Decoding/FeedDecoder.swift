@@ -49,30 +49,46 @@ public struct FeedDecoder: Sendable {
         resolveISIN: (String) -> String?, scratch: inout JSONTape, strings: StringInterner?
     ) -> Result<FeedMessage, DecodeFailure> {
         do throws(DecodeFailure) {
-            try tokenize(input, into: &scratch)
+            return try decodeMessage(
+                input, source: source, subscription: subscription, resolveISIN: resolveISIN, scratch: &scratch,
+                strings: strings, then: { .success($0) })
         } catch {
             return .failure(error)
         }
-        return scratch.withView(over: input) { view in
-            do throws(DecodeFailure) {
-                guard view.kind(0) == .object else {
-                    throw DecodeFailure(.notAnObject, "expected a JSON object at the top level, got \(TextRules.describe(view.value(0, trimming: true)))")
-                }
-                let envelope = FieldReader(view, object: 0, path: FeedKeys.root, limits: limits, strings: strings)
-                let envelopeID = try envelope.identifier(FeedKeys.id)
-                guard let data = try envelope.object(FeedKeys.data, path: FeedKeys.dataPath) else {
-                    throw envelope.missing(FeedKeys.data)
-                }
-                let change: Change
-                switch source {
-                case .ratings: change = try RatingMessageDecoder.decode(data)
-                case .insights: change = try InsightMessageDecoder.decode(data)
-                case .consensus:
-                    change = try ConsensusMessageDecoder.decode(data, subscription: subscription, resolveISIN: resolveISIN)
-                }
-                return .success(FeedMessage(source: source, envelopeID: envelopeID, change: consume change))
-            } catch {
-                return .failure(error)
+    }
+
+    /// Decodes one message like `decode(_:source:subscription:resolveISIN:scratch:strings:)` and
+    /// hands it to `body`, throwing the failure instead of returning a `Result`.
+    ///
+    /// The pipeline's path: the message moves from the decoder into `body` (the store) while
+    /// the tape is in view. Returned instead, out of the tape's buffer closures or a `Result`,
+    /// it was copied on the way and the original destroyed: a rating's strings retained and
+    /// released once more each, per message.
+    func decodeMessage<Applied>(
+        _ input: UnsafeBufferPointer<UInt8>, source: FeedSource, subscription: FeedSubscription,
+        resolveISIN: (String) -> String?, scratch: inout JSONTape, strings: StringInterner?,
+        then body: (consuming FeedMessage) -> Applied
+    ) throws(DecodeFailure) -> Applied {
+        try tokenize(input, into: &scratch)
+        return try scratch.withView(over: input) { view throws(DecodeFailure) -> Applied in
+            guard view.kind(0) == .object else {
+                throw DecodeFailure(.notAnObject, "expected a JSON object at the top level, got \(TextRules.describe(view.value(0, trimming: true)))")
+            }
+            let envelope = FieldReader(view, object: 0, path: FeedKeys.root, limits: limits, strings: strings)
+            let envelopeID = try envelope.identifier(FeedKeys.id)
+            guard let data = try envelope.object(FeedKeys.data, path: FeedKeys.dataPath) else {
+                throw envelope.missing(FeedKeys.data)
+            }
+            // Each change straight into its message: assigned to one variable from the three
+            // branches, a rating was copied once more.
+            switch source {
+            case .ratings:
+                return body(FeedMessage(source: source, envelopeID: envelopeID, change: try RatingMessageDecoder.decode(data)))
+            case .insights:
+                return body(FeedMessage(source: source, envelopeID: envelopeID, change: try InsightMessageDecoder.decode(data)))
+            case .consensus:
+                let change = try ConsensusMessageDecoder.decode(data, subscription: subscription, resolveISIN: resolveISIN)
+                return body(FeedMessage(source: source, envelopeID: envelopeID, change: change))
             }
         }
     }
