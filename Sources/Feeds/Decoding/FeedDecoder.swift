@@ -49,28 +49,23 @@ public struct FeedDecoder: Sendable {
         resolveISIN: (String) -> String?, scratch: inout JSONTape, strings: StringInterner?
     ) -> Result<FeedMessage, DecodeFailure> {
         do throws(DecodeFailure) {
-            return try decodeMessage(
+            return .success(try decodeMessage(
                 input, source: source, subscription: subscription, resolveISIN: resolveISIN, scratch: &scratch,
-                strings: strings, then: { .success($0) })
+                strings: strings))
         } catch {
             return .failure(error)
         }
     }
 
-    /// Decodes one message like `decode(_:source:subscription:resolveISIN:scratch:strings:)` and
-    /// hands it to `body`, throwing the failure instead of returning a `Result`.
-    ///
-    /// The pipeline's path: the message moves from the decoder into `body` (the store) while
-    /// the tape is in view. Returned instead, out of the tape's buffer closures or a `Result`,
-    /// it was copied on the way and the original destroyed: a rating's strings retained and
-    /// released once more each, per message.
-    func decodeMessage<Applied>(
+    /// Decodes one message like `decode(_:source:subscription:resolveISIN:scratch:strings:)`,
+    /// throwing the failure instead of returning a `Result`: the pipeline's path, where the
+    /// message moves on into the store.
+    func decodeMessage(
         _ input: UnsafeBufferPointer<UInt8>, source: FeedSource, subscription: FeedSubscription,
-        resolveISIN: (String) -> String?, scratch: inout JSONTape, strings: StringInterner?,
-        then body: (consuming FeedMessage) -> Applied
-    ) throws(DecodeFailure) -> Applied {
+        resolveISIN: (String) -> String?, scratch: inout JSONTape, strings: StringInterner?
+    ) throws(DecodeFailure) -> FeedMessage {
         try tokenize(input, into: &scratch)
-        return try scratch.withView(over: input) { view throws(DecodeFailure) -> Applied in
+        return try scratch.withView(over: input) { view throws(DecodeFailure) -> FeedMessage in
             guard view.kind(0) == .object else {
                 throw DecodeFailure(.notAnObject, "expected a JSON object at the top level, got \(TextRules.describe(view.value(0, trimming: true)))")
             }
@@ -79,17 +74,14 @@ public struct FeedDecoder: Sendable {
             guard let data = try envelope.object(FeedKeys.data, path: FeedKeys.dataPath) else {
                 throw envelope.missing(FeedKeys.data)
             }
-            // Each change straight into its message: assigned to one variable from the three
-            // branches, a rating was copied once more.
+            let change: Change
             switch source {
-            case .ratings:
-                return body(FeedMessage(source: source, envelopeID: envelopeID, change: try RatingMessageDecoder.decode(data)))
-            case .insights:
-                return body(FeedMessage(source: source, envelopeID: envelopeID, change: try InsightMessageDecoder.decode(data)))
+            case .ratings: change = try RatingMessageDecoder.decode(data)
+            case .insights: change = try InsightMessageDecoder.decode(data)
             case .consensus:
-                let change = try ConsensusMessageDecoder.decode(data, subscription: subscription, resolveISIN: resolveISIN)
-                return body(FeedMessage(source: source, envelopeID: envelopeID, change: change))
+                change = try ConsensusMessageDecoder.decode(data, subscription: subscription, resolveISIN: resolveISIN)
             }
+            return FeedMessage(source: source, envelopeID: envelopeID, change: consume change)
         }
     }
 

@@ -20,8 +20,7 @@ public final class FeedPipeline: Sendable {
     let pendingCount = Atomic<Int>(0)
     /// The tape every message is tokenized into, reused so decoding allocates no tape, and the
     /// strings repeating values are shared from. Messages come from one thread at a time, so
-    /// the lock is never contended; it only makes sharing the pipeline safe. It is held through
-    /// the store's apply (see `ingest`), so it must never be taken from the store's listener.
+    /// the lock is never contended; it only makes sharing the pipeline safe.
     private let scratch = Mutex(DecodeScratch())
 
     /// A pipeline into `store`, holding messages to `limits` and early ISIN-only consensus
@@ -53,27 +52,22 @@ public final class FeedPipeline: Sendable {
         let store = self.store
         // The ISIN the decoder asked the store about in vain: what an early message waits for.
         var unknownISIN: String?
-        let outcome: ApplyOutcome
-        let namedISIN: String?
+        let message: FeedMessage
         do throws(DecodeFailure) {
-            // Applied while the tape is in view, inside the scratch's lock (never contended:
-            // the store takes one writer at a time anyway), so the message moves from the decoder
-            // into the store; returned out of the lock's and the tape's closures, it was copied.
-            (outcome, namedISIN) = try scratch.withLock { scratch throws(DecodeFailure) in
+            message = try scratch.withLock { scratch throws(DecodeFailure) in
                 try decoder.decodeMessage(input, source: source, subscription: subscription, resolveISIN: { isin in
                     let ticker = store.ticker(forISIN: isin)
                     if ticker == nil { unknownISIN = isin }
                     return ticker
-                }, scratch: &scratch.tape, strings: scratch.strings, then: { message in
-                    // Taken first, whatever the pending count: the store consumes the message.
-                    // (An ISIN is 12 bytes, an inline string: taking it costs nothing.)
-                    let namedISIN = message.change.namedISIN
-                    return (store.apply(consume message, receivedAt: receivedAt), namedISIN)
-                })
+                }, scratch: &scratch.tape, strings: scratch.strings)
             }
         } catch {
             return refuse(input, failure: error, unknownISIN: unknownISIN, source: source, subscription: subscription, receivedAt: receivedAt)
         }
+        // Taken first, whatever the pending count: the store consumes the message. (An ISIN is
+        // 12 bytes, an inline string: taking it costs nothing.)
+        let namedISIN = message.change.namedISIN
+        let outcome = store.apply(consume message, receivedAt: receivedAt)
         if pendingMessages > 0, let isin = namedISIN { releasePending(isin) }
         return .applied(outcome)
     }
