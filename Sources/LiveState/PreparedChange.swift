@@ -1,7 +1,8 @@
 /// A change with everything that does not depend on the store's state (rendering, above all)
 /// done before the lock is taken.
 enum PreparedChange: Sendable {
-    case upsert(RecordKind, PreparedRecord)
+    /// A record, rendered and not yet stamped, and what it says about its security.
+    case upsert(RecordKind, RecordEntry, facts: TickerFacts)
     case delete(RecordKind, id: String, version: RecordVersion)
     /// The consensus and its rendered document (which embeds `received_at`).
     case consensus(Consensus, json: [UInt8])
@@ -16,9 +17,11 @@ enum PreparedChange: Sendable {
         case .insight(.deleted, let insight):
             self = .delete(.insight, id: insight.id, version: RecordVersion(updated: insight.updated, timestamp: insight.timestamp))
         case .rating(_, let rating):
-            self = .upsert(.rating, PreparedRecord(rating))
+            let facts = TickerFacts(name: rating.name, exchange: rating.exchange, isin: rating.isin)
+            self = .upsert(.rating, RecordEntry(rating), facts: facts)
         case .insight(_, let insight):
-            self = .upsert(.insight, PreparedRecord(insight))
+            let facts = TickerFacts(name: insight.name, exchange: insight.exchange, isin: insight.isin)
+            self = .upsert(.insight, RecordEntry(insight), facts: facts)
         case .ratingDeleted(let id, let updated, let timestamp):
             self = .delete(.rating, id: id, version: RecordVersion(updated: updated, timestamp: timestamp))
         case .insightDeleted(let id, let updated, let timestamp):

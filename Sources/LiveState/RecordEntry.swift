@@ -1,9 +1,14 @@
+import Synchronization
+
 /// A rating or insight as the store holds it: its sort key, what queries filter on, and its
 /// JSON rendered once when it was applied.
 ///
-/// Immutable, so the ordered lists can share one instance and readers may keep one after the
-/// writer has replaced it; an update makes a new entry. The full `Rating` is not kept: the
-/// rendered bytes hold every field, and comparing them tells a duplicate from a correction.
+/// Built and rendered before the store's lock is taken (see `RecordEntry+Preparing.swift`),
+/// then stamped with the sequence of the change that applies it, inside the lock, before it is
+/// linked in where readers reach it. Otherwise immutable, so the ordered lists can share one
+/// instance and readers may keep one after the writer has replaced it; an update makes a new
+/// entry. The full `Rating` is not kept: the rendered bytes hold every field, and comparing them
+/// tells a duplicate from a correction.
 final class RecordEntry: Sendable {
     /// Where the record sorts.
     let key: RecordKey
@@ -21,20 +26,33 @@ final class RecordEntry: Sendable {
     let importance: Int?
     /// The record's JSON object.
     let json: [UInt8]
-    /// The store's change sequence when it was applied: the strong ETag of its document.
-    let sequence: UInt64
+    /// `sequence`'s storage. Atomic only to stay `Sendable` without a lock of its own: the one
+    /// write happens inside the store's lock before the entry is reachable, and that lock's
+    /// release orders it before every read.
+    private let stampedSequence = Atomic<UInt64>(0)
 
-    /// Stamps a prepared record with the sequence of the change that applies it.
-    init(_ prepared: PreparedRecord, sequence: UInt64) {
-        key = prepared.key
-        ticker = prepared.ticker
-        version = prepared.version
-        action = prepared.action
-        firm = prepared.firm
-        firmID = prepared.firmID
-        importance = prepared.importance
-        json = prepared.json
-        self.sequence = sequence
+    /// A record that is not stamped yet.
+    init(
+        key: RecordKey, ticker: String, version: RecordVersion, action: RatingAction?, firm: String?, firmID: String?,
+        importance: Int?, json: [UInt8]
+    ) {
+        self.key = key
+        self.ticker = ticker
+        self.version = version
+        self.action = action
+        self.firm = firm
+        self.firmID = firmID
+        self.importance = importance
+        self.json = json
+    }
+
+    /// The store's change sequence when it was applied: the strong ETag of its document.
+    var sequence: UInt64 { stampedSequence.load(ordering: .relaxed) }
+
+    /// Stamps the record with the sequence of the change that applies it; the writer calls this
+    /// once, inside the store's lock, before linking the record in.
+    func stamp(_ sequence: UInt64) {
+        stampedSequence.store(sequence, ordering: .relaxed)
     }
 
     /// The record id.

@@ -9,7 +9,7 @@ struct RecordTable: Sendable {
     let perTickerLimit: Int
     /// Most records kept overall.
     let overallLimit: Int
-    private(set) var byID: [String: RecordEntry] = [:]
+    private(set) var byID = RecordsByID()
     private(set) var index = RecordIndex()
 
     /// An empty table with its bounds.
@@ -47,15 +47,14 @@ struct RecordTable: Sendable {
     /// stay within bounds (possibly including the new one, when an update moved it to a full
     /// ticker as that ticker's oldest).
     mutating func upsert(_ entry: RecordEntry) -> [RecordEntry] {
-        keepByIDSparse()
-        if let old = byID.updateValue(entry, forKey: entry.id) { unindex(old) }
+        if let old = byID.updateValue(entry) { unindex(old) }
         index.ordered.insert(entry)
         var evicted: [RecordEntry] = []
         // One lookup of the ticker's list, changed in place: no copy of it may be held across
         // the change, which would make the change copy the whole list.
         if let oldest = index.byTicker[entry.ticker, default: []].insertSorted(entry, evictingOldestAbove: perTickerLimit) {
             // The ticker keeps at least the new record, so its list stays.
-            byID[oldest.id] = nil
+            byID.removeValue(forID: oldest.id)
             index.ordered.remove(key: oldest.key)
             evicted.append(oldest)
         }
@@ -66,20 +65,9 @@ struct RecordTable: Sendable {
         return evicted
     }
 
-    /// Keeps `byID` at most 3/8 full rather than the 3/4 `Dictionary` allows.
-    ///
-    /// Why: it probes linearly, and removing a key re-hashes (and retains) every key in the
-    /// rest of its cluster; near 3/4 full the clusters are long, and a full table removes a
-    /// record on every insert. Growth doubles, so this stays amortised O(1); the cost is
-    /// some 24 bytes per held record.
-    private mutating func keepByIDSparse() {
-        let wanted = 2 * (byID.count + 1)
-        if byID.capacity < wanted { byID.reserveCapacity(wanted) }
-    }
-
     /// Removes a held record from every view.
     mutating func remove(_ entry: RecordEntry) {
-        byID[entry.id] = nil
+        byID.removeValue(forID: entry.id)
         unindex(entry)
     }
 

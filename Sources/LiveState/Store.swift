@@ -34,7 +34,7 @@ public final class Store: StoreReading, StoreWriting {
     public func apply(_ message: consuming FeedMessage, receivedAt: Timestamp) -> ApplyOutcome {
         let source = message.source
         let envelopeID = message.envelopeID
-        let change = PreparedChange(message.change, receivedAt: receivedAt)
+        let change = PreparedChange(message.takeChange(), receivedAt: receivedAt)
         let (outcome, event) = state.withLock { state -> (ApplyOutcome, StoreEvent?) in
             let deletedTicker = StoreEvent.tickerDeleted(by: change, in: state)
             let outcome = state.apply(change, source: source, envelopeID: envelopeID, receivedAt: receivedAt)

@@ -5,7 +5,7 @@ extension StoreEvent {
     /// record had (looked up before the delete). Nil for a delete whose ticker is unknown.
     init?(_ change: PreparedChange, sequence: UInt64, deletedTicker: String?, receivedAt: Timestamp) {
         switch change {
-        case .upsert(let kind, let record):
+        case .upsert(let kind, let record, _):
             self.init(
                 sequence: sequence, kind: kind == .rating ? .rating : .insight, ticker: record.ticker,
                 importance: record.importance, document: record.json)

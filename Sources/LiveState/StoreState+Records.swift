@@ -8,14 +8,14 @@ extension StoreState {
         case changed(ticker: String, previousTicker: String?, evicted: [RecordEntry])
     }
 
-    /// Creates or updates a record.
+    /// Creates or updates a record (stamping it with the change's sequence when it applies).
     ///
     /// Stale: older than the held version; or, for an id not held, not newer than a remembered
     /// delete of it, or so old that a full ticker or store would evict it at once. Duplicate:
     /// the held record rendered byte for byte the same (same version, same content). Anything
     /// else replaces what is held, including a different record at the same version (upstream
     /// corrected it) and one whose version cannot be compared (arrival order wins).
-    mutating func upsert(_ record: PreparedRecord, kind: RecordKind, receivedAt: Timestamp) -> ApplyOutcome {
+    mutating func upsert(_ record: RecordEntry, facts: TickerFacts, kind: RecordKind, receivedAt: Timestamp) -> ApplyOutcome {
         let sequence = self.sequence + 1
         let result = withRecords(kind) { table, deleted -> TableResult in
             let held = table.byID[record.id]
@@ -29,10 +29,11 @@ extension StoreState {
                     deleted.forget(record.id)
                 }
             }
-            let evicted = table.upsert(RecordEntry(record, sequence: sequence))
+            record.stamp(sequence)
+            let evicted = table.upsert(record)
             return .changed(ticker: record.ticker, previousTicker: held?.ticker, evicted: evicted)
         }
-        return finish(result, facts: record.facts, receivedAt: receivedAt)
+        return finish(result, facts: facts, receivedAt: receivedAt)
     }
 
     /// Deletes a record.

@@ -52,7 +52,7 @@ struct StoreState: Sendable {
             outcome = .duplicate
         } else {
             switch change {
-            case .upsert(let kind, let record): outcome = upsert(record, kind: kind, receivedAt: receivedAt)
+            case .upsert(let kind, let record, let facts): outcome = upsert(record, facts: facts, kind: kind, receivedAt: receivedAt)
             case .delete(let kind, let id, let version): outcome = delete(id, version: version, kind: kind, receivedAt: receivedAt)
             case .consensus(let value, let json): outcome = replaceConsensus(value, json: json, receivedAt: receivedAt)
             }

@@ -19,4 +19,24 @@ import Testing
     @Test func remembersNothingAtCapacityZero() {
         #expect(inserting(["a", "a"], capacity: 0) == [true, true])
     }
+
+    @Test func agreesWithASetAndQueueOverManyEvictions() {
+        // Ids repeat at random distances around the capacity, so the table evicts through long
+        // clusters and across its wrap-around, and grows from its smallest size on the way.
+        let capacity = 300
+        var memory = EnvelopeMemory(capacity: capacity)
+        var held: Set<String> = []
+        var order: [String] = []
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let id = "envelope-\(Int.random(in: 0..<700, using: &generator))"
+            let expected = !held.contains(id)
+            if expected {
+                held.insert(id)
+                order.append(id)
+                if order.count > capacity { held.remove(order.removeFirst()) }
+            }
+            #expect(memory.insert(id) == expected)
+        }
+    }
 }

@@ -5,7 +5,9 @@ import Testing
     static func entry(_ id: Int, day: Int = 1, ticker: String = "AAPL") -> RecordEntry {
         let rating = TestFixtures.rating(
             "r\(id)", ticker: ticker, date: "2024-10-\(10 + day % 20)", time: "10:00:00", updated: Int64(1_000 + id % 97))
-        return RecordEntry(PreparedRecord(rating), sequence: UInt64(id))
+        let entry = RecordEntry(rating)
+        entry.stamp(UInt64(id))
+        return entry
     }
 
     private func descending(_ records: OrderedRecords, below bound: RecordKey? = nil) -> [RecordKey] {

@@ -15,6 +15,16 @@ enum ConsensusMessageDecoder {
     static func decode(
         _ data: FieldReader, subscription: FeedSubscription, resolveISIN: (String) -> String?
     ) throws(DecodeFailure) -> Change {
+        let consensus = try consensus(data, subscription: subscription, resolveISIN: resolveISIN)
+        return .consensus(consensus)
+    }
+
+    /// The consensus itself. A function of its own so the finished value is returned and moved
+    /// into the change (built and wrapped in one function, it was copied, as `RatingMessageDecoder`
+    /// explains).
+    private static func consensus(
+        _ data: FieldReader, subscription: FeedSubscription, resolveISIN: (String) -> String?
+    ) throws(DecodeFailure) -> Consensus {
         let payload = try data.object(FeedKeys.content, path: FeedKeys.contentPath) ?? data
         let wrapped = payload.path.parent != data.path.parent
         let tie = try ConsensusTie(payload: payload, data: wrapped ? data : nil)
@@ -41,7 +51,7 @@ enum ConsensusMessageDecoder {
         guard hasFigures || consensus.consensusRating != nil else {
             throw DecodeFailure(.missingField, "consensus message for \(ticker) carries no consensus figures")
         }
-        return .consensus(consensus)
+        return consensus
     }
 
     /// The five buckets; `strong_sell` and `strong-sell` (and the `strong_buy` pair) are the same

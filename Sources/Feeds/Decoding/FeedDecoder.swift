@@ -49,31 +49,39 @@ public struct FeedDecoder: Sendable {
         resolveISIN: (String) -> String?, scratch: inout JSONTape, strings: StringInterner?
     ) -> Result<FeedMessage, DecodeFailure> {
         do throws(DecodeFailure) {
-            try tokenize(input, into: &scratch)
+            return .success(try decodeMessage(
+                input, source: source, subscription: subscription, resolveISIN: resolveISIN, scratch: &scratch,
+                strings: strings))
         } catch {
             return .failure(error)
         }
-        return scratch.withView(over: input) { view in
-            do throws(DecodeFailure) {
-                guard view.kind(0) == .object else {
-                    throw DecodeFailure(.notAnObject, "expected a JSON object at the top level, got \(TextRules.describe(view.value(0, trimming: true)))")
-                }
-                let envelope = FieldReader(view, object: 0, path: FeedKeys.root, limits: limits, strings: strings)
-                let envelopeID = try envelope.identifier(FeedKeys.id)
-                guard let data = try envelope.object(FeedKeys.data, path: FeedKeys.dataPath) else {
-                    throw envelope.missing(FeedKeys.data)
-                }
-                let change: Change
-                switch source {
-                case .ratings: change = try RatingMessageDecoder.decode(data)
-                case .insights: change = try InsightMessageDecoder.decode(data)
-                case .consensus:
-                    change = try ConsensusMessageDecoder.decode(data, subscription: subscription, resolveISIN: resolveISIN)
-                }
-                return .success(FeedMessage(source: source, envelopeID: envelopeID, change: consume change))
-            } catch {
-                return .failure(error)
+    }
+
+    /// Decodes one message like `decode(_:source:subscription:resolveISIN:scratch:strings:)`,
+    /// throwing the failure instead of returning a `Result`: the pipeline's path, where the
+    /// message moves on into the store.
+    func decodeMessage(
+        _ input: UnsafeBufferPointer<UInt8>, source: FeedSource, subscription: FeedSubscription,
+        resolveISIN: (String) -> String?, scratch: inout JSONTape, strings: StringInterner?
+    ) throws(DecodeFailure) -> FeedMessage {
+        try tokenize(input, into: &scratch)
+        return try scratch.withView(over: input) { view throws(DecodeFailure) -> FeedMessage in
+            guard view.kind(0) == .object else {
+                throw DecodeFailure(.notAnObject, "expected a JSON object at the top level, got \(TextRules.describe(view.value(0, trimming: true)))")
             }
+            let envelope = FieldReader(view, object: 0, path: FeedKeys.root, limits: limits, strings: strings)
+            let envelopeID = try envelope.identifier(FeedKeys.id)
+            guard let data = try envelope.object(FeedKeys.data, path: FeedKeys.dataPath) else {
+                throw envelope.missing(FeedKeys.data)
+            }
+            let change: Change
+            switch source {
+            case .ratings: change = try RatingMessageDecoder.decode(data)
+            case .insights: change = try InsightMessageDecoder.decode(data)
+            case .consensus:
+                change = try ConsensusMessageDecoder.decode(data, subscription: subscription, resolveISIN: resolveISIN)
+            }
+            return FeedMessage(source: source, envelopeID: envelopeID, change: consume change)
         }
     }
 

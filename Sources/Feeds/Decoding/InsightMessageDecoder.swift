@@ -12,7 +12,13 @@ enum InsightMessageDecoder {
         if envelope.action == .deleted {
             return .insightDeleted(id: envelope.id, updated: try envelope.deletedUpdated, timestamp: envelope.timestamp)
         }
-        let content = try envelope.requiredContent(data)
+        let insight = try insight(envelope, content: try envelope.requiredContent(data))
+        return .insight(envelope.action, insight)
+    }
+
+    /// The insight a create or update carries, returned from a function of its own so it moves
+    /// into the change (see `RatingMessageDecoder.rating`).
+    private static func insight(_ envelope: RecordEnvelope, content: FieldReader) throws(DecodeFailure) -> Insight {
         let security = try content.object(FeedKeys.security, path: FeedKeys.securityPath)
         let ticker: String
         if let security {
@@ -40,6 +46,6 @@ enum InsightMessageDecoder {
         insight.analystInsights = try content.text(FeedKeys.analystInsights)
         insight.ratingID = try content.identifier(FeedKeys.ratingID)
         insight.updated = try content.epoch(FeedKeys.updated)
-        return .insight(envelope.action, insight)
+        return insight
     }
 }

@@ -12,7 +12,14 @@ enum RatingMessageDecoder {
         if envelope.action == .deleted {
             return .ratingDeleted(id: envelope.id, updated: try envelope.deletedUpdated, timestamp: envelope.timestamp)
         }
-        let content = try envelope.requiredContent(data)
+        let rating = try rating(envelope, content: try envelope.requiredContent(data))
+        return .rating(envelope.action, rating)
+    }
+
+    /// The rating a create or update carries. A function of its own so the finished rating is
+    /// returned and moved into the change: built in place and wrapped in the same function, it
+    /// was copied into the change (every string retained) and the original destroyed.
+    private static func rating(_ envelope: RecordEnvelope, content: FieldReader) throws(DecodeFailure) -> Rating {
         guard let ticker = try content.ticker(FeedKeys.ticker) else { throw content.missing(FeedKeys.ticker) }
         var rating = Rating(id: envelope.id, ticker: ticker)
         rating.timestamp = envelope.timestamp
@@ -41,6 +48,6 @@ enum RatingMessageDecoder {
         rating.urlCalendar = try content.string(FeedKeys.urlCalendar)
         rating.urlNews = try content.string(FeedKeys.urlNews)
         rating.updated = try content.epoch(FeedKeys.updated)
-        return .rating(envelope.action, rating)
+        return rating
     }
 }

@@ -79,11 +79,13 @@ public struct JSONTape: Sendable {
     /// Always inlined: as a generic call, the decoder's result was copied field by field
     /// through value witnesses on the way out.
     @inline(__always)
-    public func withView<Result>(over input: UnsafeBufferPointer<UInt8>, _ body: (JSONTapeView) -> Result) -> Result {
-        entries.withUnsafeBufferPointer { entries in
-            decoded.withUnsafeBufferPointer { decoded in
-                memberIndex.withUnsafeBufferPointer { memberIndex in
-                    body(JSONTapeView(input: input, entries: entries, decoded: decoded, memberIndex: memberIndex))
+    public func withView<Result, Failure: Error>(
+        over input: UnsafeBufferPointer<UInt8>, _ body: (JSONTapeView) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try entries.withUnsafeBufferPointer { entries throws(Failure) in
+            try decoded.withUnsafeBufferPointer { decoded throws(Failure) in
+                try memberIndex.withUnsafeBufferPointer { memberIndex throws(Failure) in
+                    try body(JSONTapeView(input: input, entries: entries, decoded: decoded, memberIndex: memberIndex))
                 }
             }
         }

@@ -52,32 +52,39 @@ public final class FeedPipeline: Sendable {
         let store = self.store
         // The ISIN the decoder asked the store about in vain: what an early message waits for.
         var unknownISIN: String?
-        let decoded = scratch.withLock { scratch in
-            decoder.decode(input, source: source, subscription: subscription, resolveISIN: { isin in
-                let ticker = store.ticker(forISIN: isin)
-                if ticker == nil { unknownISIN = isin }
-                return ticker
-            }, scratch: &scratch.tape, strings: scratch.strings)
-        }
-        // Consumed, so the message moves out of the result instead of being copied (a rating's
-        // twenty-odd strings retained, then released with the result): 5% of a message.
-        switch consume decoded {
-        case .success(let message):
-            // Taken first, whatever the pending count: the store consumes the message. (An
-            // ISIN is 12 bytes, an inline string: taking it costs nothing.)
-            let namedISIN = message.change.namedISIN
-            let outcome = store.apply(consume message, receivedAt: receivedAt)
-            if pendingMessages > 0, let isin = namedISIN { releasePending(isin) }
-            return .applied(outcome)
-        case .failure(let failure):
-            if failure.category == .noSecurity, let isin = unknownISIN {
-                let entry = PendingConsensus.Entry(isin: isin, bytes: Array(input), subscription: subscription, receivedAt: receivedAt)
-                if hold(entry, failure: failure) { return .held(isin: isin) }
-                return .deadLettered(failure)
+        let message: FeedMessage
+        do throws(DecodeFailure) {
+            message = try scratch.withLock { scratch throws(DecodeFailure) in
+                try decoder.decodeMessage(input, source: source, subscription: subscription, resolveISIN: { isin in
+                    let ticker = store.ticker(forISIN: isin)
+                    if ticker == nil { unknownISIN = isin }
+                    return ticker
+                }, scratch: &scratch.tape, strings: scratch.strings)
             }
-            deadLetter(input, source: source, reason: failure.reason, receivedAt: receivedAt)
+        } catch {
+            return refuse(input, failure: error, unknownISIN: unknownISIN, source: source, subscription: subscription, receivedAt: receivedAt)
+        }
+        // Taken first, whatever the pending count: the store consumes the message. (An ISIN is
+        // 12 bytes, an inline string: taking it costs nothing.)
+        let namedISIN = message.change.namedISIN
+        let outcome = store.apply(consume message, receivedAt: receivedAt)
+        if pendingMessages > 0, let isin = namedISIN { releasePending(isin) }
+        return .applied(outcome)
+    }
+
+    /// Holds a consensus message that failed only for want of its ISIN's ticker, or keeps the
+    /// message as a dead letter.
+    private func refuse(
+        _ input: UnsafeBufferPointer<UInt8>, failure: DecodeFailure, unknownISIN: String?, source: FeedSource,
+        subscription: FeedSubscription, receivedAt: Timestamp
+    ) -> IngestResult {
+        if failure.category == .noSecurity, let isin = unknownISIN {
+            let entry = PendingConsensus.Entry(isin: isin, bytes: Array(input), subscription: subscription, receivedAt: receivedAt)
+            if hold(entry, failure: failure) { return .held(isin: isin) }
             return .deadLettered(failure)
         }
+        deadLetter(input, source: source, reason: failure.reason, receivedAt: receivedAt)
+        return .deadLettered(failure)
     }
 
     /// Keeps the refused `input` as a dead letter with an excerpt.
