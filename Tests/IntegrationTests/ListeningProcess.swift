@@ -17,7 +17,12 @@ enum ListeningProcess {
         let log = LogCollector()
         pipe.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil } else { log.append(data) }
+            if data.isEmpty {
+                handle.readabilityHandler = nil
+                log.end()
+            } else {
+                log.append(data)
+            }
         }
         try process.run()
         guard let port = log.waitForListeningPort(timeout: startupTimeout) else {

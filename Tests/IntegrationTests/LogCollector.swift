@@ -5,6 +5,7 @@ final class LogCollector: @unchecked Sendable {
     // Safe: every access to `buffer` holds `condition`'s lock.
     private let condition = NSCondition()
     private var buffer = ""
+    private var ended = false
 
     /// Everything logged so far.
     var text: String {
@@ -18,6 +19,26 @@ final class LogCollector: @unchecked Sendable {
         buffer += String(decoding: data, as: UTF8.self)
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Marks the output as complete (the process closed it, normally by exiting).
+    func end() {
+        condition.lock()
+        ended = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits until the output is complete, so `text` holds every line the process wrote;
+    /// false on timeout.
+    func waitForEnd(timeout: TimeInterval) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while !ended {
+            guard condition.wait(until: deadline) else { return false }
+        }
+        return true
     }
 
     /// Waits until a line satisfies `match`, returning what `match` made of it, or nil on timeout.

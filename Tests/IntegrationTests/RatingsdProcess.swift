@@ -31,10 +31,12 @@ final class RatingsdProcess: Sendable {
             environment: inherited.merging(environment) { $1 }, startupTimeout: startupTimeout)
     }
 
-    /// Sends SIGTERM and waits for the exit status.
+    /// Sends SIGTERM and waits for the exit status; once it returns, `log` holds everything the process wrote (its last lines can still be
+    /// in the pipe when the exit is seen).
     func terminate() -> Int32 {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
+        _ = log.waitForEnd(timeout: 10)
         return process.terminationStatus
     }
 
