@@ -4,7 +4,7 @@ import WebSocket
 extension FeedConsumer {
     /// The consumer thread's body: actions from the machine carried out, events fed back.
     ///
-    /// One visit to the machine (one lock) per received event: it records the frame, ticks
+    /// One visit to the machine (one lock) per wait: it records the frames received, ticks
     /// if a deadline is due, and reads the next deadline and whether to stop, all at once.
     func run() {
         var client: WebSocketClient?
@@ -20,16 +20,32 @@ extension FeedConsumer {
                 turn = visit { _, _ in [] }
             }
             if turn.stopRequested { break }
-            var frame: FeedConnectionStateMachine.Frame?
+            var frames = (messages: 0, controls: 0)
+            var lost: WebSocketClosure?
             if let open = client {
                 let due = turn.deadline ?? turn.now + options.receivePollInterval
                 let wait = max(.zero, min(options.receivePollInterval, due - turn.now))
-                frame = handle(open.receive(timeout: wait), client: &client)
+                var event = open.receive(timeout: wait)
+                // Frames already read are taken back to back and recorded in one visit; a
+                // quiet connection still has each frame recorded as it comes.
+                while let frame = handle(event, client: &client, lost: &lost) {
+                    if frame == .message { frames.messages += 1 } else { frames.controls += 1 }
+                    guard let open = client, open.hasBufferedInput,
+                          frames.messages + frames.controls < options.framesPerVisit else { break }
+                    event = open.receive(timeout: .zero)
+                }
             } else {
                 waitForDeadline(limit: options.receivePollInterval)
             }
             turn = visit { machine, now in
-                if let frame { machine.received(frame, now: now) }
+                for _ in 0..<frames.messages { machine.received(.message, now: now) }
+                for _ in 0..<frames.controls { machine.received(.control, now: now) }
+                // After the frames: whether the lost connection delivered data decides how
+                // soon it is reconnected.
+                if let lost {
+                    machine.failed(.connectionLost(lost.description), now: now)
+                    return []
+                }
                 // `tick` acts only once `deadline` has passed; before that it is skipped, which
                 // spares a message the machine's time arithmetic.
                 guard let deadline = machine.deadline, now >= deadline else { return [] }
@@ -71,7 +87,10 @@ extension FeedConsumer {
     }
 
     /// Feeds one receive result to the pipeline; the kind of frame the machine is to record.
-    private func handle(_ event: WebSocketEvent, client: inout WebSocketClient?) -> FeedConnectionStateMachine.Frame? {
+    /// A closed connection is dropped and its closure left in `lost` for the machine.
+    private func handle(
+        _ event: WebSocketEvent, client: inout WebSocketClient?, lost: inout WebSocketClosure?
+    ) -> FeedConnectionStateMachine.Frame? {
         switch event {
         case .text(let bytes) where bytes == Self.pongText:
             return .control
@@ -84,7 +103,7 @@ extension FeedConsumer {
             return .control
         case .closed(let closure):
             client = nil
-            update { $0.failed(.connectionLost(closure.description), now: .now) }
+            lost = closure
             return nil
         case .timeout:
             ingestor.expirePending(now: .now())
