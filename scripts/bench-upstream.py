@@ -16,7 +16,9 @@ ws:// loopback connection into a release ratingsd in live mode.
 References for throughput: the sender alone, into a reader that discards the bytes.
 
 Usage: scripts/bench-upstream.py --ratingsd .build/release/ratingsd [--messages N] [--runs R]
-       [--samples S]
+       [--samples S] [--compare OTHER_RATINGSD]
+With --compare, throughput runs alternate between OTHER_RATINGSD and --ratingsd (an A/B of two
+builds in the same conditions), and the latency part is left out.
 """
 import argparse
 import base64
@@ -230,6 +232,18 @@ def sender_reference(blob):
     return len(blob) / elapsed
 
 
+def compare(reference, candidate, blob, count, runs):
+    """Alternating throughput runs of two binaries; medians and their ratio."""
+    print(f"A/B throughput: {count} ratings, {runs} runs each, alternating")
+    rates = {reference: [], candidate: []}
+    for run in range(runs):
+        for binary in (reference, candidate):
+            rates[binary].append(throughput_run(binary, blob, count))
+            print(f"  run {run + 1} {binary}: {rates[binary][-1]:,.0f} msg/s")
+    base, new = statistics.median(rates[reference]), statistics.median(rates[candidate])
+    print(f"median: {reference} {base:,.0f} msg/s, {candidate} {new:,.0f} msg/s ({(new / base - 1) * 100:+.1f}%)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--ratingsd", default=os.path.join(ROOT, ".build", "release", "ratingsd"))
@@ -237,10 +251,14 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="throughput runs (latency: runs - 2, at least 1)")
     parser.add_argument("--samples", type=int, default=1000, help="latency samples per run")
     parser.add_argument("--warmup", type=int, default=100, help="latency samples discarded first")
+    parser.add_argument("--compare", help="another ratingsd binary: alternate throughput runs with it (A/B)")
     arguments = parser.parse_args()
 
     messages = fixture_ratings()
     blob = b"".join(frame(fresh(messages[i % len(messages)], str(i))) for i in range(arguments.messages))
+    if arguments.compare:
+        compare(arguments.compare, arguments.ratingsd, blob, arguments.messages, arguments.runs)
+        return
     print(f"throughput: {arguments.messages} ratings ({len(blob) / arguments.messages:.0f} bytes per frame), {arguments.runs} runs")
     rates = []
     for run in range(arguments.runs):

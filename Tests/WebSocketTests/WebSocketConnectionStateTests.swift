@@ -39,6 +39,19 @@ struct WebSocketConnectionStateTests {
         #expect(result == [.deliver(.text(bytes("a"))), .deliver(.binary([1])), .deliver(.pong([]))])
     }
 
+    @Test func bufferedBytesCountWhatIsReadButNotYetDelivered() {
+        var state = clientState()
+        let second = peerServer.text("bb")
+        state.receive(contentsOf: peerServer.text("a") + second.prefix(3))
+        #expect(state.bufferedByteCount == 3 + 3)
+        #expect(state.nextAction(now: t0) == .deliver(.text(bytes("a"))))
+        #expect(state.bufferedByteCount == 3)
+        #expect(state.nextAction(now: t0) == nil)
+        state.receive(contentsOf: second.dropFirst(3))
+        #expect(state.nextAction(now: t0) == .deliver(.text(bytes("bb"))))
+        #expect(state.bufferedByteCount == 0)
+    }
+
     @Test func answersAPeerCloseWithTheSameCodeThenClosesAndIgnoresWhatFollows() {
         var state = clientState()
         let wire = peerServer.close(code: .goingAway, reason: "restart") + peerServer.text("late")

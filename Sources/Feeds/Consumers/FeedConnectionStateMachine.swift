@@ -53,6 +53,9 @@ public struct FeedConnectionStateMachine: Sendable {
 
     /// The timing rules.
     public let policy: FeedConnectionPolicy
+    /// `policy.deadAfter`, computed once: `deadline` is read for every message, and the
+    /// product behind it is generic `Duration` arithmetic.
+    private let deadAfter: Duration
     /// Draws a fraction in [0, 1) for full jitter; injected so tests fix it.
     private let random: @Sendable () -> Double
     /// Where the connection stands.
@@ -85,6 +88,7 @@ public struct FeedConnectionStateMachine: Sendable {
     /// A machine in `idle`; `random` must return fractions in [0, 1) (others are clamped).
     public init(policy: FeedConnectionPolicy = FeedConnectionPolicy(), random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
         self.policy = policy
+        deadAfter = policy.deadAfter
         self.random = random
     }
 
@@ -155,7 +159,7 @@ public struct FeedConnectionStateMachine: Sendable {
     public mutating func tick(now: Instant) -> [Action] {
         switch state {
         case .open:
-            if let lastFrameAt, now - lastFrameAt >= policy.deadAfter {
+            if let lastFrameAt, now - lastFrameAt >= deadAfter {
                 failed(.silent(now - lastFrameAt), now: now)
                 return [.abandon]
             }
@@ -187,7 +191,7 @@ public struct FeedConnectionStateMachine: Sendable {
         switch state {
         case .open:
             guard let lastFrameAt, let nextPingAt else { return nil }
-            return min(nextPingAt, lastFrameAt + policy.deadAfter)
+            return min(nextPingAt, lastFrameAt + deadAfter)
         case .backingOff(let until), .stoppedForAuth(let until):
             return until
         case .idle, .connecting, .stopped:

@@ -106,11 +106,26 @@ public final class FeedConsumer: @unchecked Sendable {
         return result
     }
 
-    /// Whether `stop` was asked for.
-    var isStopRequested: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return stopRequested
+    /// What one visit to the machine leaves the loop with.
+    struct Turn {
+        /// Actions to carry out.
+        var actions: [FeedConnectionStateMachine.Action]
+        /// The moment of the visit.
+        var now: ContinuousClock.Instant
+        /// The machine's next deadline after the visit.
+        var deadline: ContinuousClock.Instant?
+        /// Whether `stop` was asked for.
+        var stopRequested: Bool
+    }
+
+    /// Runs `body` on the machine with the current time (see `update`), and reads the
+    /// deadline and the stop request in the same lock.
+    func visit(_ body: (inout FeedConnectionStateMachine, ContinuousClock.Instant) -> [FeedConnectionStateMachine.Action]) -> Turn {
+        let now = ContinuousClock.now
+        return update { machine in
+            let actions = body(&machine, now)
+            return Turn(actions: actions, now: now, deadline: machine.deadline, stopRequested: stopRequested)
+        }
     }
 
     /// Sleeps until the machine's deadline, `stop`, or at most `limit`.

@@ -71,4 +71,8 @@ public final class WebSocketClient {
 
     /// Whether messages may still be sent (not closing, not closed).
     public var isOpen: Bool { closure == nil && state.isOpen }
+
+    /// Whether bytes already read wait to be decoded: while true, the next `receive` most
+    /// likely returns at once, which lets a caller batch its own work per message.
+    public var hasBufferedInput: Bool { closure == nil && state.bufferedByteCount > 0 }
 }

@@ -44,6 +44,9 @@ public struct WebSocketConnectionState: Sendable {
     /// Whether messages may still be sent.
     public var isOpen: Bool { phase == .open }
 
+    /// Bytes received but not yet returned in an action (part of a frame, or whole frames).
+    public var bufferedByteCount: Int { decoder.frames.bufferedByteCount }
+
     /// The moment `nextAction` must be called even if no bytes arrive (our close's deadline).
     public var deadline: ContinuousClock.Instant? {
         if case .closing(let deadline) = phase { return deadline }

@@ -250,4 +250,21 @@ import Testing
         let short = FeedConfiguration(source: .ratings, token: "t")
         #expect(machine.status(of: short, now: t0, wallNow: wall).lastError == "peer said SECRET-1 and SECRET%2B1")
     }
+
+    /// The consumer thread skips `tick` until `deadline`: that is only sound if a tick before
+    /// the deadline never acts, open or backing off, and one at the deadline does.
+    @Test func tickActsOnlyOnceTheDeadlineHasPassed() throws {
+        var machine = machine(fraction: 1)
+        open(&machine, at: t0)
+        machine.received(.message, now: t0 + .seconds(3))
+        let heartbeat = try #require(machine.deadline)
+        #expect(machine.tick(now: t0 + .seconds(3)).isEmpty)
+        #expect(machine.tick(now: heartbeat - .nanoseconds(1)).isEmpty)
+        #expect(machine.state == .open)
+        #expect(machine.tick(now: heartbeat) == [.send("ping")])
+        machine.failed(.connectionLost("closed by peer"), now: heartbeat)
+        let retry = try #require(machine.deadline)
+        #expect(machine.tick(now: retry - .nanoseconds(1)).isEmpty)
+        #expect(machine.tick(now: retry) == [.connect])
+    }
 }
